@@ -1,0 +1,47 @@
+"""hms-async: an async-first Python SDK for the 100ms server REST API v2."""
+
+from ._client import DEFAULT_AUTH_BASE_URL, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, HMSClient
+from ._pagination import AsyncPaginator, Page, PaginationError, Prefetch
+from ._version import __version__
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    HMSError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseDecodeError,
+    ServerError,
+    WebhookError,
+    WebhookVerificationError,
+)
+
+__all__ = [
+    "DEFAULT_AUTH_BASE_URL",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AsyncPaginator",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "HMSClient",
+    "HMSError",
+    "NotFoundError",
+    "Page",
+    "PaginationError",
+    "PermissionDeniedError",
+    "Prefetch",
+    "RateLimitError",
+    "ResponseDecodeError",
+    "ServerError",
+    "WebhookError",
+    "WebhookVerificationError",
+    "__version__",
+]

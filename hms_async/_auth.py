@@ -1,0 +1,147 @@
+"""Tokens: signing management and peer auth tokens, and the bearer auth flow.
+
+Both kinds are HS256 JWTs signed with the app secret (reference §1.1, §1.2).
+Signing is pure CPU with no ``await`` between checking the cached token and
+storing a new one, so however many tasks need a token at once, exactly one
+signs it; the others reuse it.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import AsyncGenerator, Callable
+from typing import Any, Final
+
+import httpx
+import jwt
+
+__all__ = ["DEFAULT_TOKEN_TTL", "BearerAuth", "ManagementAuth", "TokenSigner"]
+
+DEFAULT_TOKEN_TTL: Final = 24 * 60 * 60
+_CLOCK_SKEW: Final = 10
+"""Back-date ``iat``/``nbf`` by this much, as 100ms' own SDK does."""
+
+
+class TokenSigner:
+    """Signs 100ms JWTs with an access key and app secret.
+
+    ``clock`` returns epoch seconds; tests move it instead of waiting.
+    """
+
+    __slots__ = ("_access_key", "_clock", "_secret")
+
+    def __init__(
+        self,
+        access_key: str,
+        app_secret: str,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._access_key = access_key
+        self._secret = app_secret
+        self._clock = clock
+
+    def __repr__(self) -> str:
+        return f"<TokenSigner access_key={self._access_key!r}>"
+
+    @property
+    def access_key(self) -> str:
+        """The app access key the tokens carry."""
+        return self._access_key
+
+    def now(self) -> float:
+        """The signer's current time, in epoch seconds."""
+        return self._clock()
+
+    def sign(self, token_type: str, ttl: int, **claims: Any) -> tuple[str, int]:
+        """Sign a token of ``token_type``; returns it with its ``exp``."""
+        if ttl <= 0:
+            raise ValueError(f"ttl must be positive, got {ttl}")
+        issued = int(self._clock()) - _CLOCK_SKEW
+        expires = issued + _CLOCK_SKEW + ttl
+        payload = {
+            "access_key": self._access_key,
+            "type": token_type,
+            "version": 2,
+            "iat": issued,
+            "nbf": issued,
+            "exp": expires,
+            "jti": str(uuid.uuid4()),
+            **claims,
+        }
+        return jwt.encode(payload, self._secret, algorithm="HS256"), expires
+
+
+class ManagementAuth(httpx.Auth):
+    """Bearer management token: cached, re-signed before expiry and after a 401.
+
+    A new token is signed once less than ``refresh_margin`` seconds of the
+    current one remain. A 401 re-signs and replays the request once; a fixed
+    token (no signer) is never replayed.
+    """
+
+    def __init__(
+        self,
+        signer: TokenSigner | None,
+        *,
+        token: str | None = None,
+        ttl: int = DEFAULT_TOKEN_TTL,
+        refresh_margin: int = 300,
+    ) -> None:
+        if signer is None and token is None:
+            raise ValueError("ManagementAuth needs a signer or a token")
+        self._signer = signer
+        self._token = token
+        self._expires = float("inf") if signer is None else 0.0
+        self._ttl = ttl
+        self._margin = min(refresh_margin, ttl // 2)
+        self.signed = 0
+        """How many tokens this auth has signed (for tests and metrics)."""
+
+    def __repr__(self) -> str:
+        kind = "fixed token" if self._signer is None else "signed tokens"
+        return f"<ManagementAuth {kind}>"
+
+    def token(self) -> str:
+        """The current token, signing a new one when it is close to expiry."""
+        signer = self._signer
+        if signer is None:
+            assert self._token is not None  # noqa: S101
+            return self._token
+        if self._token is None or signer.now() >= self._expires - self._margin:
+            self._resign(signer)
+        assert self._token is not None  # noqa: S101
+        return self._token
+
+    def _resign(self, signer: TokenSigner) -> None:
+        self._token, self._expires = signer.sign("management", self._ttl)
+        self.signed += 1
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        sent = self.token()
+        request.headers["Authorization"] = f"Bearer {sent}"
+        response = yield request
+        if response.status_code != 401 or self._signer is None:
+            return
+        await response.aclose()
+        if self._token == sent:  # another task may have re-signed already
+            self._resign(self._signer)
+        request.headers["Authorization"] = f"Bearer {self.token()}"
+        yield request
+
+
+class BearerAuth(httpx.Auth):
+    """A fixed bearer token (the peer auth token of the SIP DTMF call)."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def __repr__(self) -> str:
+        return "<BearerAuth>"
+
+    def auth_flow(self, request: httpx.Request) -> Any:
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        yield request

@@ -1,0 +1,182 @@
+"""``HMSClient``: options, credentials, lifecycle, one attribute per service."""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+import types
+from collections.abc import Callable, Mapping
+from typing import Any, Final, Self
+
+import httpx
+
+from ._auth import DEFAULT_TOKEN_TTL, ManagementAuth, TokenSigner
+from ._requester import Requester, RetryPolicy, as_json
+from ._version import __version__
+from .resources.active_rooms import ActiveRoomsResource
+from .resources.analytics import AnalyticsResource
+from .resources.external_streams import ExternalStreamsResource
+from .resources.live_streams import LiveStreamsResource
+from .resources.polls import PollsResource
+from .resources.recording_assets import RecordingAssetsResource
+from .resources.recordings import RecordingsResource
+from .resources.room_codes import RoomCodesResource
+from .resources.rooms import RoomsResource
+from .resources.sessions import SessionsResource
+from .resources.sip import SipResource
+from .resources.stream_keys import StreamKeysResource
+from .resources.templates import TemplatesResource
+from .resources.tokens import TokensResource
+
+__all__ = ["DEFAULT_AUTH_BASE_URL", "DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "HMSClient"]
+
+DEFAULT_BASE_URL: Final = "https://api.100ms.live/v2/"
+DEFAULT_AUTH_BASE_URL: Final = "https://auth.100ms.live/v2/"
+DEFAULT_TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
+"""5 s to connect, 30 s to read or write, 10 s to get a pooled connection."""
+
+USER_AGENT: Final = (
+    f"hms-async/{__version__} python/{platform.python_version_tuple()[0]}."
+    f"{platform.python_version_tuple()[1]} httpx/{httpx.__version__}"
+)
+
+
+def _credentials(
+    access_key: str | None, app_secret: str | None, management_token: str | None
+) -> tuple[str | None, str | None]:
+    access_key = access_key or os.environ.get("HMS_ACCESS_KEY") or None
+    app_secret = app_secret or os.environ.get("HMS_SECRET") or None
+    if management_token is not None:
+        if not management_token:
+            raise ValueError("management_token must not be empty")
+        return (access_key, app_secret) if access_key and app_secret else (None, None)
+    missing = [
+        name
+        for name, value in (
+            ("access_key (or HMS_ACCESS_KEY)", access_key),
+            ("app_secret (or HMS_SECRET)", app_secret),
+        )
+        if not value
+    ]
+    if missing:
+        raise ValueError(
+            "HMSClient needs " + " and ".join(missing) + ", or a management_token"
+        )
+    return access_key, app_secret
+
+
+class HMSClient:
+    """An async client for the 100ms server REST API v2.
+
+    Credentials come from the arguments, else from ``HMS_ACCESS_KEY`` and
+    ``HMS_SECRET``; a fixed ``management_token`` may be given instead. The
+    client signs and refreshes management tokens itself.
+
+    ``timeout`` defaults to 5 s to connect and 30 s to read; pass ``None`` to
+    wait forever on purpose. ``max_retries`` bounds retries of calls that are
+    safe to repeat. ``http_client`` (never closed by the SDK) or ``transport``
+    replace the HTTP layer, for tests or tuning.
+
+    Use it as ``async with HMSClient() as hms:`` or call ``await hms.aclose()``.
+    One client is safe to share across all the tasks of an application.
+    """
+
+    def __init__(
+        self,
+        access_key: str | None = None,
+        app_secret: str | None = None,
+        *,
+        management_token: str | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        auth_base_url: str = DEFAULT_AUTH_BASE_URL,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        token_ttl: int = DEFAULT_TOKEN_TTL,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        key, secret = _credentials(access_key, app_secret, management_token)
+        if http_client is not None and transport is not None:
+            raise ValueError("pass http_client or transport, not both")
+        self._signer = (
+            None
+            if key is None or secret is None
+            else TokenSigner(key, secret, clock=clock)
+        )
+        self._auth = ManagementAuth(
+            self._signer if management_token is None else None,
+            token=management_token,
+            ttl=token_ttl,
+        )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            timeout=timeout, transport=transport
+        )
+        self.base_url = base_url
+        self._requester = Requester(
+            self._http,
+            base_url=base_url,
+            auth=self._auth,
+            retry=RetryPolicy(max_retries),
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        )
+        requester = self._requester
+        self.rooms: Final = RoomsResource(requester)
+        self.room_codes: Final = RoomCodesResource(requester)
+        self.active_rooms: Final = ActiveRoomsResource(requester)
+        self.sessions: Final = SessionsResource(requester)
+        self.recordings: Final = RecordingsResource(requester)
+        self.recording_assets: Final = RecordingAssetsResource(requester)
+        self.live_streams: Final = LiveStreamsResource(requester)
+        self.external_streams: Final = ExternalStreamsResource(requester)
+        self.stream_keys: Final = StreamKeysResource(requester)
+        self.templates: Final = TemplatesResource(requester)
+        self.polls: Final = PollsResource(requester)
+        self.analytics: Final = AnalyticsResource(requester)
+        self.sip: Final = SipResource(requester, self._signer)
+        self.tokens: Final = TokensResource(requester, self._signer, auth_base_url)
+
+    def __repr__(self) -> str:
+        who = (
+            f"access_key={self._signer.access_key!r}"
+            if self._signer
+            else "management_token"
+        )
+        return f"<HMSClient base_url={self.base_url!r} {who}>"
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: object = None,
+    ) -> Any:
+        """Send any call through the SDK's auth, retries and errors.
+
+        ``path`` is relative to the base URL (``"rooms/abc"``) and is sent as
+        given, so encode ids yourself. Returns the decoded JSON (``None`` for
+        an empty body).
+        """
+        method = method.upper()
+        return await self._requester.request(
+            method, path.lstrip("/"), params=params, json=json, parse=as_json
+        )
+
+    async def aclose(self) -> None:
+        """Close the connections this client opened (not an injected client's)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: types.TracebackType | None,
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,295 @@
+"""``Page[T]`` and ``AsyncPaginator[T]``: every list of the API, lazily.
+
+The API paginates in four styles (reference §0.1). What differs between them is
+small and lives in a ``PageStyle``: which query parameter carries the cursor,
+which key holds the items, and how the next cursor is found. The paginator
+itself is shared: ``await`` gives the first page, ``async for`` every item,
+``pages()`` page by page, and ``prefetch()`` overlaps the next fetch with the
+caller's work inside a task group that the context manager owns.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Mapping
+from typing import Any, Generic, TypeVar
+
+import anyio
+import anyio.abc
+import attrs
+
+from .errors import HMSError
+
+__all__ = [
+    "CURSOR",
+    "EVENTS",
+    "PAGE_NUMBER",
+    "POLL",
+    "AsyncPaginator",
+    "Page",
+    "PageStyle",
+    "PaginationError",
+]
+
+T = TypeVar("T")
+Cursor = str | int
+Fetch = Callable[[Mapping[str, Any], Callable[[Any], "Page[T]"]], Awaitable["Page[T]"]]
+
+
+class PaginationError(HMSError):
+    """The API sent a cursor it had sent before: following it would never end."""
+
+
+@attrs.define(kw_only=True)
+class Page(Generic[T]):
+    """One page of a list.
+
+    ``last`` (or ``next`` for analytics events) is the cursor as the API sent
+    it; ``next_cursor`` is what to pass as ``start=`` to resume after this page,
+    ``None`` on the final page.
+    """
+
+    data: list[T]
+    limit: int | None = None
+    last: str | None = None
+    next: str | None = None
+    total: int | None = None
+    page_number: int | None = None
+    next_cursor: Cursor | None = None
+
+    @property
+    def has_next(self) -> bool:
+        """Whether another page follows this one."""
+        return self.next_cursor is not None
+
+
+def _items(body: Any, keys: tuple[str, ...]) -> list[Any]:
+    if type(body) is not dict:
+        raise TypeError(f"expected a JSON object page, got {type(body).__name__}")
+    for key in keys:
+        if key in body:
+            items = body[key]
+            if items is None:
+                return []
+            if type(items) is not list:
+                raise TypeError(f"expected a JSON array in {key!r}")
+            return items
+    return []
+
+
+@attrs.frozen
+class PageStyle:
+    """How one pagination style names its cursor and items.
+
+    ``cursor_key`` is the response key of the next cursor (``None`` for the
+    page-numbered style, whose cursor is the next page number).
+    """
+
+    cursor_param: str
+    item_keys: tuple[str, ...]
+    cursor_key: str | None
+
+    def parse(self, body: Any, item: Callable[[Any], T]) -> Page[T]:
+        """Build a page from a decoded response body."""
+        data = [item(x) for x in _items(body, self.item_keys)]
+        if self.cursor_key is None:
+            return self._numbered(body, data)
+        cursor = body.get(self.cursor_key)
+        if cursor is not None and type(cursor) is not str:
+            raise TypeError(f"expected a string cursor in {self.cursor_key!r}")
+        return Page(
+            data=data,
+            limit=body.get("limit"),
+            last=body.get("last"),
+            next=body.get("next"),
+            total=body.get("total"),
+            # An empty page ends the list even when a cursor came with it.
+            next_cursor=cursor if cursor and data else None,
+        )
+
+    def _numbered(self, body: dict[str, Any], data: list[T]) -> Page[T]:
+        info = body.get("pagination") or {}
+        if type(info) is not dict:
+            raise TypeError("expected a JSON object in 'pagination'")
+        current = info.get("current_page")
+        if current is not None and type(current) is not int:
+            raise TypeError("expected an integer 'current_page'")
+        more = bool(info.get("has_next")) and bool(data) and current is not None
+        return Page(
+            data=data,
+            limit=info.get("page_size"),
+            total=info.get("total_items"),
+            page_number=current,
+            next_cursor=current + 1 if more and current is not None else None,
+        )
+
+
+CURSOR = PageStyle("start", ("data",), "last")
+"""``{limit, data, last}``: rooms, sessions, recordings, streams, templates…"""
+EVENTS = PageStyle("start", ("events",), "next")
+"""``{limit, total, next, events}``: analytics events."""
+POLL = PageStyle("start", ("responses", "results", "sessions"), "last")
+"""``{last, limit, responses|results}``: poll sub-lists."""
+PAGE_NUMBER = PageStyle("page", ("events",), None)
+"""``{events, pagination: {current_page, has_next, …}}``: webhook history."""
+
+
+class AsyncPaginator(Generic[T]):
+    """A lazy list: ``await`` it for the first page, ``async for`` for every item.
+
+    Nothing is sent until it is awaited or iterated. Each iteration starts
+    over from ``start`` (the cursor given to ``list()``, if any); the caller's
+    arguments are never modified.
+    """
+
+    def __init__(
+        self,
+        fetch: Fetch[T],
+        *,
+        params: Mapping[str, Any],
+        style: PageStyle,
+        item: Callable[[Any], T],
+        start: Cursor | None = None,
+    ) -> None:
+        self._fetch = fetch
+        self._params = types.MappingProxyType(dict(params))
+        self._style = style
+        self._item = item
+        self._start = start
+
+    def __repr__(self) -> str:
+        return f"<AsyncPaginator params={dict(self._params)!r}>"
+
+    async def _page(self, cursor: Cursor | None) -> Page[T]:
+        params = dict(self._params)
+        if cursor is not None:
+            params[self._style.cursor_param] = cursor
+        return await self._fetch(
+            params, lambda body: self._style.parse(body, self._item)
+        )
+
+    def __await__(self) -> Generator[Any, None, Page[T]]:
+        return self._page(self._start).__await__()
+
+    def pages(self) -> AsyncIterator[Page[T]]:
+        """Iterate page by page; each page's ``next_cursor`` can resume later."""
+        return _PageIterator(self._page, self._start)
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return _ItemIterator(self.pages())
+
+    def prefetch(self, pages: int = 1) -> Prefetch[T]:
+        """Iterate items while the next ``pages`` pages are fetched in the background.
+
+        Use it as ``async with paginator.prefetch() as items: async for x in items``.
+        The context manager owns the task group; leaving the block, by the end
+        of the list, ``break``, an error or cancellation, stops the fetching.
+        """
+        if pages < 1:
+            raise ValueError(f"pages must be at least 1, got {pages}")
+        return Prefetch(self.pages(), pages)
+
+
+class _PageIterator(AsyncIterator[Page[T]]):
+    """Walks the cursors; refuses a cursor it has already followed."""
+
+    def __init__(
+        self, page: Callable[[Cursor | None], Awaitable[Page[T]]], start: Cursor | None
+    ) -> None:
+        self._page = page
+        self._cursor = start
+        self._seen: set[Cursor] = set() if start is None else {start}
+        self._done = False
+
+    async def __anext__(self) -> Page[T]:
+        if self._done:
+            raise StopAsyncIteration
+        page = await self._page(self._cursor)
+        cursor = page.next_cursor
+        if cursor is None:
+            self._done = True
+        elif cursor in self._seen:
+            self._done = True
+            raise PaginationError(f"the API repeated the cursor {cursor!r}")
+        else:
+            self._seen.add(cursor)
+            self._cursor = cursor
+        return page
+
+
+class _ItemIterator(AsyncIterator[T]):
+    """Flattens pages into items; holds nothing open between items."""
+
+    def __init__(self, pages: AsyncIterator[Page[T]]) -> None:
+        self._pages = pages
+        self._items: list[T] = []
+        self._index = 0
+
+    async def __anext__(self) -> T:
+        while self._index >= len(self._items):
+            page = await self._pages.__anext__()
+            self._items, self._index = page.data, 0
+        item = self._items[self._index]
+        self._index += 1
+        return item
+
+
+class Prefetch(AsyncIterator[T]):
+    """Items of a list, fetched ahead by a task this context manager owns."""
+
+    def __init__(self, pages: AsyncIterator[Page[T]], depth: int) -> None:
+        self._pages = pages
+        self._send, self._receive = anyio.create_memory_object_stream[
+            tuple[Page[T] | None, Exception | None]
+        ](max_buffer_size=depth)
+        self._group: anyio.abc.TaskGroup | None = None
+        self._items: list[T] = []
+        self._index = 0
+
+    async def __aenter__(self) -> Prefetch[T]:
+        self._group = anyio.create_task_group()
+        await self._group.__aenter__()
+        self._group.start_soon(self._produce)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: types.TracebackType | None,
+    ) -> bool | None:
+        assert self._group is not None  # noqa: S101
+        self._group.cancel_scope.cancel()
+        self._receive.close()
+        try:
+            return await self._group.__aexit__(exc_type, exc, tb)
+        except BaseExceptionGroup as group:
+            # The producer forwards its errors in-band, so a group here only
+            # wraps the body's own exception: let Python re-raise that one.
+            if exc is not None and group.exceptions == (exc,):
+                return False
+            raise
+
+    async def _produce(self) -> None:
+        async with self._send:
+            try:
+                async for page in self._pages:
+                    await self._send.send((page, None))
+            except anyio.get_cancelled_exc_class():
+                raise
+            except Exception as exc:  # forwarded to the consumer, raised there
+                await self._send.send((None, exc))
+
+    async def __anext__(self) -> T:
+        while self._index >= len(self._items):
+            try:
+                page, error = await self._receive.receive()
+            except anyio.EndOfStream:
+                raise StopAsyncIteration from None
+            if error is not None:
+                raise error
+            assert page is not None  # noqa: S101
+            self._items, self._index = page.data, 0
+        item = self._items[self._index]
+        self._index += 1
+        return item

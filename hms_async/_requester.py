@@ -1,0 +1,387 @@
+"""The one place that sends requests: encoding, retries, errors, decoding.
+
+Services describe a call (method, path, query, body, how to parse the JSON);
+the requester does everything else:
+
+* paths are built from percent-encoded segments (``path()``), so an id can
+  never reach another endpoint;
+* query values are encoded the API's way (booleans ``true``/``false``,
+  lists as repeated keys, datetimes RFC 3339), ``None`` is never sent;
+* retries: failures to connect (nothing was sent) for every method; 429,
+  502, 503, 504 and read-side network failures only for idempotent calls
+  (GETs, and POSTs a service marks as safe to repeat); exponential backoff
+  with jitter, ``Retry-After`` honoured up to a cap;
+* every error becomes an exception of ``errors.py``; a body that is not the
+  JSON promised becomes ``ResponseDecodeError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import random
+import re
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, Final, TypeVar
+from urllib.parse import quote
+
+import anyio
+import cattrs
+import httpx
+import orjson
+
+from . import _serde
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseDecodeError,
+    ServerError,
+)
+
+__all__ = ["Requester", "RetryPolicy", "encode_query", "path"]
+
+R = TypeVar("R")
+logger = logging.getLogger("hms_async")
+
+_RETRY_STATUSES: Final = frozenset({429, 502, 503, 504})
+_STATUS_ERRORS: Final[Mapping[int, type[APIError]]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+_NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout)
+_RETRY_AFTER_TEXT: Final = re.compile(r"retry after (\d+(?:\.\d+)?) ?s", re.IGNORECASE)
+_JWT: Final = re.compile(r"eyJ[\w-]*\.[\w-]*\.[\w-]*")
+_DECODE_ERRORS: Final = (
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    IndexError,
+    cattrs.BaseValidationError,
+)
+_DEFAULT: Final[Any] = object()
+
+
+def path(*segments: str) -> str:
+    """Join path segments, percent-encoding each one completely.
+
+    ``/``, ``?``, ``#`` and ``%`` are encoded, and a segment of only dots is
+    encoded too, so no id can climb out of its endpoint. An empty segment is
+    a ``ValueError``.
+    """
+    parts = []
+    for segment in segments:
+        if not isinstance(segment, str):
+            raise TypeError(f"a path id must be a string, got {type(segment).__name__}")
+        if not segment:
+            raise ValueError("a path id must not be empty")
+        encoded = quote(segment, safe="")
+        if set(encoded) == {"."}:
+            encoded = encoded.replace(".", "%2E")
+        parts.append(encoded)
+    return "/".join(parts)
+
+
+def _query_value(value: object) -> str | list[str]:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return _serde.format_datetime(value)
+    if isinstance(value, list | tuple):
+        return [v for item in value for v in [_query_value(item)] if isinstance(v, str)]
+    return str(value)
+
+
+def encode_query(params: Mapping[str, Any] | None) -> dict[str, str | list[str]]:
+    """Encode query parameters the API's way; ``None`` values are dropped."""
+    if not params:
+        return {}
+    return {k: _query_value(v) for k, v in params.items() if v is not None}
+
+
+def _redact(text: str) -> str:
+    return _JWT.sub("<redacted token>", text)
+
+
+def _excerpt(response: httpx.Response) -> str:
+    return _redact(response.content[:200].decode("utf-8", "replace"))
+
+
+def _parse_retry_after(response: httpx.Response, message: str) -> float | None:
+    header = response.headers.get("retry-after")
+    if header:
+        try:
+            return max(0.0, float(header))
+        except ValueError:
+            when = email.utils.parsedate_to_datetime(header) if header else None
+            if when is not None:
+                return max(0.0, when.timestamp() - time.time())
+    match = _RETRY_AFTER_TEXT.search(message)
+    return float(match.group(1)) if match else None
+
+
+def _error_body(response: httpx.Response) -> tuple[int | None, str, list[str]]:
+    reason = response.reason_phrase or "error"
+    try:
+        body = orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        return None, reason, []
+    if type(body) is not dict:
+        return None, reason, []
+    code = body.get("code")
+    message = body.get("message")
+    details = body.get("details")
+    if isinstance(details, str):
+        details = [details]
+    elif not isinstance(details, list):
+        details = []
+    return (
+        code if type(code) is int else None,
+        _redact(message) if isinstance(message, str) and message else reason,
+        [_redact(str(d)) for d in details],
+    )
+
+
+def error_for(response: httpx.Response, method: str, path: str) -> APIError:
+    """The exception for an error response."""
+    status = response.status_code
+    code, message, details = _error_body(response)
+    fields: dict[str, Any] = {
+        "status_code": status,
+        "message": message,
+        "code": code,
+        "details": details,
+        "method": method,
+        "path": path,
+        "response": response,
+    }
+    if status == 429:
+        return RateLimitError(
+            retry_after=_parse_retry_after(response, message), **fields
+        )
+    cls = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIError)
+    return cls(**fields)
+
+
+class RetryPolicy:
+    """How often and how long to wait before sending a call again."""
+
+    def __init__(
+        self,
+        max_retries: int = 2,
+        *,
+        backoff: float = 0.5,
+        max_backoff: float = 8.0,
+        max_retry_after: float = 60.0,
+    ) -> None:
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+        self.max_retries = max_retries
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.max_retry_after = max_retry_after
+        self._random = random.Random()  # noqa: S311 - jitter, not security
+
+    def __repr__(self) -> str:
+        return f"<RetryPolicy max_retries={self.max_retries}>"
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float | None:
+        """Seconds to wait before retry ``attempt`` (1-based); ``None``: give up."""
+        if retry_after is not None:
+            return retry_after if retry_after <= self.max_retry_after else None
+        wait = min(self.max_backoff, self.backoff * 2.0 ** (attempt - 1))
+        jitter: float = self._random.uniform(0.75, 1.0)
+        return wait * jitter
+
+
+def _decode(response: httpx.Response, parse: Callable[[Any], R]) -> R:
+    content = response.content
+    try:
+        body = orjson.loads(content) if content else None
+    except orjson.JSONDecodeError:
+        raise ResponseDecodeError(
+            "the response is not JSON",
+            status_code=response.status_code,
+            excerpt=_excerpt(response),
+        ) from None
+    try:
+        return parse(body)
+    except _DECODE_ERRORS as exc:
+        raise ResponseDecodeError(
+            f"the response does not have the expected shape ({type(exc).__name__}: "
+            f"{_redact(str(exc))[:120]})",
+            status_code=response.status_code,
+            excerpt=_excerpt(response),
+        ) from exc
+
+
+class Requester:
+    """Sends every call of a client through one pipeline."""
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        base_url: str,
+        auth: httpx.Auth,
+        retry: RetryPolicy,
+        headers: Mapping[str, str],
+    ) -> None:
+        self._http = http
+        self._base_url = base_url.rstrip("/") + "/"
+        self._auth = auth
+        self._retry = retry
+        self._headers = dict(headers)
+        self.sleep: Callable[[float], Awaitable[None]] = anyio.sleep
+        """How the requester waits between attempts (tests replace it)."""
+
+    def __repr__(self) -> str:
+        return f"<Requester base_url={self._base_url!r}>"
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: object = None,
+        parse: Callable[[Any], R],
+        idempotent: bool | None = None,
+        auth: httpx.Auth | None = _DEFAULT,
+        base_url: str | None = None,
+    ) -> R:
+        """Send one call, retrying what is safe to retry, and parse its JSON."""
+        url = (base_url or self._base_url).rstrip("/") + "/" + path.lstrip("/")
+        headers = dict(self._headers)
+        content = None
+        if json is not None or method == "POST":
+            content = orjson.dumps({} if json is None else json)
+            headers["Content-Type"] = "application/json"
+        request = self._http.build_request(
+            method, url, params=encode_query(params), content=content, headers=headers
+        )
+        safe = method == "GET" if idempotent is None else idempotent
+        response = await self._send(
+            request, path, safe, self._auth if auth is _DEFAULT else auth
+        )
+        return _decode(response, parse)
+
+    async def _send(
+        self, request: httpx.Request, path: str, safe: bool, auth: httpx.Auth | None
+    ) -> httpx.Response:
+        method = request.method
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.perf_counter()
+            try:
+                response = await self._http.send(
+                    request, auth=auth or httpx.USE_CLIENT_DEFAULT
+                )
+            except httpx.TransportError as exc:
+                retryable = isinstance(exc, _NOT_SENT) or (
+                    safe and not isinstance(exc, httpx.PoolTimeout)
+                )
+                wait = self._wait(attempt, None) if retryable else None
+                self._log(method, path, type(exc).__name__, attempt, started)
+                if wait is None:
+                    raise _connection_error(exc, method, path) from exc
+                await self.sleep(wait)
+                continue
+            self._log(method, path, response.status_code, attempt, started)
+            if response.status_code < 400:
+                return response
+            error = error_for(response, method, path)
+            if not (safe and response.status_code in _RETRY_STATUSES):
+                raise error
+            retry_after = (
+                error.retry_after if isinstance(error, RateLimitError) else None
+            )
+            wait = self._wait(attempt, retry_after)
+            if wait is None:
+                raise error
+            await response.aclose()
+            await self.sleep(wait)
+
+    def _wait(self, attempt: int, retry_after: float | None) -> float | None:
+        if attempt > self._retry.max_retries:
+            return None
+        return self._retry.delay(attempt, retry_after)
+
+    @staticmethod
+    def _log(
+        method: str, path: str, outcome: object, attempt: int, started: float
+    ) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            elapsed = (time.perf_counter() - started) * 1000
+            logger.debug(
+                "%s /%s -> %s (attempt %d, %.1f ms)",
+                method,
+                path.lstrip("/"),
+                outcome,
+                attempt,
+                elapsed,
+            )
+
+
+def _connection_error(
+    exc: httpx.TransportError, method: str, path: str
+) -> APIConnectionError:
+    where = f"{method} /{path.lstrip('/')}"
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{where}: {type(exc).__name__} (the request timed out)")
+    return APIConnectionError(
+        f"{where}: {type(exc).__name__}: {_redact(str(exc))[:200]}"
+    )
+
+
+def unwrap(key: str, parse: Callable[[Any], R]) -> Callable[[Any], R]:
+    """A parser for a model wrapped in ``{key: ...}``."""
+    return lambda body: parse(body[key])
+
+
+def model(cls: type[R]) -> Callable[[Any], R]:
+    """A parser that structures the body into ``cls``."""
+    return _serde.parser(cls)
+
+
+def model_list(cls: type[R], key: str | None = "data") -> Callable[[Any], list[R]]:
+    """A parser for a list of ``cls`` (under ``key``, or the body itself)."""
+    hook = _serde.parser(cls)
+
+    def parse(body: Any) -> list[R]:
+        items = body if key is None else body[key]
+        if items is None:
+            return []
+        if type(items) is not list:
+            raise TypeError(f"expected a JSON array, got {type(items).__name__}")
+        return [hook(x) for x in items]
+
+    return parse
+
+
+def ignore(_body: Any) -> None:
+    """A parser for calls whose response carries nothing of use."""
+
+
+def as_json(body: Any) -> Any:
+    """A parser that returns the decoded JSON as it is."""
+    return body
+
+
+def as_sequence(value: Sequence[str] | None) -> list[str] | None:
+    """A list copy of a sequence argument, or ``None``."""
+    return None if value is None else list(value)

@@ -1,0 +1,254 @@
+"""The one cattrs converter, and the wire-format rules of every model.
+
+Models are plain attrs classes. Turning JSON into them is the hot path of a
+long list, so this module generates, once per class, a structuring function
+that reads each key straight out of the dict (see ``_compile_structure``);
+it is registered on the converter as a hook factory, so
+``converter.structure(data, Room)`` and the nested hooks all go through it.
+
+Wire rules, in one place:
+
+* A field's JSON key is its name, or ``metadata={"json": "camelName"}``.
+* Keys the model does not know are kept in ``extra_fields`` and written back
+  by ``unstructure``: responses drift ahead of any SDK.
+* Timestamps are RFC 3339 strings with 0 to 9 fraction digits; the Go zero
+  time ``0001-01-01T00:00:00Z`` means "not set" and becomes ``None``.
+* A field typed ``SomeStrEnum | str`` keeps values the enum does not know as
+  plain strings.
+* ``null`` where a list or map is expected becomes an empty list or map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+import attrs
+import cattrs
+
+__all__ = [
+    "EMPTY",
+    "converter",
+    "format_datetime",
+    "json_key",
+    "parse_datetime",
+    "parser",
+    "structure",
+    "unstructure",
+]
+
+EMPTY: Final[Mapping[str, Any]] = types.MappingProxyType({})
+_ZERO_TIME_PREFIX: Final = "0001-01-01T00:00:00"
+_PASSTHROUGH: Final = frozenset({str, int, float, bool, object, Any})
+
+_T = typing.TypeVar("_T")
+
+converter = cattrs.Converter()
+
+
+def json_key(field: attrs.Attribute[Any]) -> str:
+    """The JSON key of a model field."""
+    key: str = field.metadata.get("json", field.name)
+    return key
+
+
+def parse_datetime(value: object) -> dt.datetime | None:
+    """Parse an API timestamp into an aware datetime; the zero time is ``None``."""
+    if value is None:
+        return None
+    if type(value) is not str:
+        raise TypeError(f"expected a timestamp string, got {type(value).__name__}")
+    if value.startswith(_ZERO_TIME_PREFIX):
+        return None
+    parsed = dt.datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=dt.UTC)
+    return parsed
+
+
+def format_datetime(value: dt.datetime) -> str:
+    """Format a datetime the way the API does (UTC, ``Z``, milliseconds)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    text = value.astimezone(dt.UTC).isoformat(timespec="milliseconds")
+    return text.replace("+00:00", "Z")
+
+
+def _not_object(value: object, cls: type) -> typing.NoReturn:
+    raise TypeError(f"expected a JSON object for {cls.__name__}, got {value!r:.40}")
+
+
+def _as_list(value: object) -> list[Any]:
+    if value is None:
+        return []
+    if type(value) is not list:
+        raise TypeError(f"expected a JSON array, got {type(value).__name__}")
+    return value
+
+
+def _as_map(value: object) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if type(value) is not dict:
+        raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+    return value
+
+
+def _extras(data: dict[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
+    if data.keys() <= known:
+        return EMPTY
+    return {k: v for k, v in data.items() if k not in known}
+
+
+# --- type inspection -----------------------------------------------------------
+
+
+def _strip_optional(tp: Any) -> Any:
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
+        rest = tuple(a for a in args if a is not type(None))
+        return rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
+    return tp
+
+
+def _open_enum(tp: Any) -> type[enum.Enum] | None:
+    """The enum of an ``SomeEnum | str`` annotation, else ``None``."""
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType) or str not in args:
+        return None
+    enums = [a for a in args if isinstance(a, type) and issubclass(a, enum.Enum)]
+    return enums[0] if len(enums) == 1 and len(args) == 2 else None
+
+
+class _Codegen:
+    """Turns one field type into a Python expression over the name ``v``."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {
+            "_dt": parse_datetime,
+            "_as_list": _as_list,
+            "_as_map": _as_map,
+            "_extras": _extras,
+            "_not_object": _not_object,
+        }
+        self._counter = 0
+
+    def bind(self, value: object) -> str:
+        self._counter += 1
+        name = f"_g{self._counter}"
+        self.namespace[name] = value
+        return name
+
+    def expr(self, tp: Any, v: str) -> str:
+        tp = _strip_optional(tp)
+        if tp in _PASSTHROUGH:
+            return v
+        if tp is dt.datetime:
+            return f"_dt({v})"
+        if (enum_cls := _open_enum(tp)) is not None:
+            members = self.bind(enum_cls._value2member_map_)
+            return f"{members}.get({v}, {v})"
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin is list:
+            inner = self.expr(args[0], "x")
+            if inner == "x":
+                return f"_as_list({v})"
+            return f"[{inner} for x in _as_list({v})]"
+        if origin in (dict, Mapping, typing.Mapping):
+            inner = self.expr(args[1], "x")
+            if inner == "x":
+                return f"_as_map({v})"
+            return f"{{k: {inner} for k, x in _as_map({v}).items()}}"
+        hook = self.bind(converter.get_structure_hook(tp))
+        return f"(None if {v} is None else {hook}({v}))"
+
+
+def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
+    hints = typing.get_type_hints(cls)
+    gen = _Codegen()
+    cls_name = gen.bind(cls)
+    known: set[str] = set()
+    # Bypass __init__: keyword-argument binding for twenty fields costs more
+    # than the attribute stores themselves (models have no validators).
+    lines = [
+        "def structure(d, _type=None):",
+        f"    if type(d) is not dict: _not_object(d, {cls_name})",
+        f"    o = _new({cls_name})",
+    ]
+    gen.namespace["_new"] = object.__new__
+    for field in attrs.fields(cls):
+        if field.name == "extra_fields":
+            continue
+        key = json_key(field)
+        known.add(key)
+        required = field.default is attrs.NOTHING
+        raw = f"d[{key!r}]" if required else f"d.get({key!r})"
+        expr = gen.expr(hints[field.name], "v")
+        if expr == "v":
+            lines.append(f"    o.{field.name} = {raw}")
+        else:
+            lines += [f"    v = {raw}", f"    o.{field.name} = {expr}"]
+    if "extra_fields" in attrs.fields_dict(cls):
+        known_name = gen.bind(frozenset(known))
+        lines.append(f"    o.extra_fields = _extras(d, {known_name})")
+    lines.append("    return o")
+    exec("\n".join(lines), gen.namespace)  # noqa: S102
+    fn: Callable[[Any, Any], Any] = gen.namespace["structure"]
+    return fn
+
+
+def _unstructure_value(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value.value if isinstance(value, enum.Enum) else value
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, list | tuple):
+        return [_unstructure_value(x) for x in value]
+    if isinstance(value, Mapping):
+        return {k: _unstructure_value(x) for k, x in value.items()}
+    return converter.unstructure(value)
+
+
+def _compile_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
+    fields = [
+        (f.name, json_key(f)) for f in attrs.fields(cls) if f.name != "extra_fields"
+    ]
+    has_extras = "extra_fields" in attrs.fields_dict(cls)
+
+    def unstructure_model(obj: Any) -> dict[str, Any]:
+        out: dict[str, Any] = dict(obj.extra_fields) if has_extras else {}
+        for name, key in fields:
+            value = getattr(obj, name)
+            if value is not None:
+                out[key] = _unstructure_value(value)
+        return out
+
+    return unstructure_model
+
+
+converter.register_structure_hook_factory(attrs.has, _compile_structure)
+converter.register_unstructure_hook_factory(attrs.has, _compile_unstructure)
+converter.register_structure_hook(dt.datetime, lambda v, _: parse_datetime(v))
+converter.register_unstructure_hook(dt.datetime, format_datetime)
+
+
+def parser(cls: type[_T]) -> Callable[[Any], _T]:
+    """A one-argument function that structures decoded JSON into ``cls``."""
+    hook = converter.get_structure_hook(cls)
+    if attrs.has(cls):  # the generated hooks take the type as an optional argument
+        return typing.cast(Callable[[Any], _T], hook)
+    return lambda data: typing.cast(_T, hook(data, cls))
+
+
+def structure(data: Any, cls: type[_T]) -> _T:
+    """Structure decoded JSON into ``cls`` through the one converter."""
+    return converter.structure(data, cls)
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model back into JSON-ready data, unknown fields included."""
+    return converter.unstructure(obj)

@@ -1,0 +1,1 @@
+"""One service class per resource group of the API."""

@@ -1,0 +1,79 @@
+"""What every service shares: the requester, paginated lists, argument checks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from .. import _serde
+from .._pagination import CURSOR, AsyncPaginator, Cursor, Page, PageStyle
+from .._requester import Requester
+
+__all__ = ["Resource", "body", "check_limit", "check_range"]
+
+T = TypeVar("T")
+
+
+def check_range(name: str, value: int | float | None, low: float, high: float) -> None:
+    """Refuse a value outside ``[low, high]`` before any request is sent."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value!r}")
+
+
+def check_limit(limit: int | None, low: int = 10, high: int = 100) -> None:
+    """Refuse a page size the endpoint does not allow."""
+    check_range("limit", limit, low, high)
+
+
+def _wire(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return _serde.unstructure(value)
+    if isinstance(value, list | tuple):
+        return [_wire(v) for v in value]
+    return value
+
+
+def body(**fields: Any) -> dict[str, Any]:
+    """A JSON body of the arguments that were passed (``None`` means not passed)."""
+    return {k: _wire(v) for k, v in fields.items() if v is not None}
+
+
+class Resource:
+    """Base class of the services: holds the client's requester."""
+
+    def __init__(self, requester: Requester) -> None:
+        self._requester = requester
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+    def _list(
+        self,
+        path: str,
+        item: type[T],
+        params: Mapping[str, Any],
+        *,
+        start: Cursor | None = None,
+        style: PageStyle = CURSOR,
+    ) -> AsyncPaginator[T]:
+        requester = self._requester
+
+        async def fetch(query: Mapping[str, Any], parse: Any) -> Page[T]:
+            page: Page[T] = await requester.request(
+                "GET", path, params=query, parse=parse
+            )
+            return page
+
+        return AsyncPaginator(
+            fetch,
+            params=params,
+            style=style,
+            item=_serde.parser(item),
+            start=start,
+        )
