@@ -1,0 +1,38 @@
+"""Shared fixtures: every async test runs on asyncio and trio."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+import respx
+
+from hms_async import HMSClient
+
+from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    """Run each async test once per backend."""
+    backend: str = request.param
+    return backend
+
+
+@pytest.fixture(name="respx_router")
+def _respx_router() -> Iterator[respx.MockRouter]:
+    """A respx router on the API's base URL; every route must be mocked."""
+    with respx.mock(base_url=BASE_URL, assert_all_called=False) as router:
+        yield router
+
+
+@pytest.fixture(name="client")
+async def _client(respx_router: respx.MockRouter) -> AsyncIterator[HMSClient]:
+    """A client whose HTTP goes to ``respx_router``; retries never sleep."""
+    async with HMSClient(ACCESS_KEY, APP_SECRET, base_url=BASE_URL) as client:
+        client._requester.sleep = no_sleep
+        yield client
+
+
+async def no_sleep(_seconds: float) -> None:
+    """Stand-in for anyio.sleep in retry tests."""
