@@ -37,7 +37,7 @@ def assert_api_request(
     """Assert method, path (relative to /v2/), exact query, JSON body and headers."""
     assert request.method == method
     assert request.url.path == "/v2/" + path
-    expected_query = {k: v for k, v in (params or {}).items()}
+    expected_query = dict(params or {})
     actual_query: dict[str, Any] = {}
     for key, value in request.url.params.multi_items():
         actual_query.setdefault(key, []).append(value)
