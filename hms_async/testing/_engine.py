@@ -1,0 +1,90 @@
+"""The request pipeline: record, inject faults, route, authorize, handle."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import anyio
+import attrs
+
+from ._auth import check_bearer
+from ._faults import MALFORMED_BODY, Faults
+from ._http import ApiError, FakeRequest, Outcome, RecordedRequest, json_outcome
+from ._router import Call, Reply, Route, Router
+from ._state import State
+
+__all__ = ["Engine", "split_v2"]
+
+
+def split_v2(raw_path: str) -> str | None:
+    """Return the path after ``/v2`` (``"/rooms"``), or ``None`` if there is none."""
+    path = raw_path.rstrip("/")
+    _head, sep, rest = path.partition("/v2/")
+    if sep:
+        return "/" + rest
+    if path.endswith("/v2"):
+        return "/"
+    return None
+
+
+def _parse_body(body: bytes) -> Any:
+    if not body.strip():
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        raise ApiError(400, "Invalid body", ["body is not valid JSON"]) from None
+
+
+@attrs.define
+class Engine:
+    """Runs requests against a :class:`State` through a :class:`Router`."""
+
+    state: State
+    router: Router
+    faults: Faults
+    requests: list[RecordedRequest] = attrs.Factory(list)
+
+    async def handle(self, request: FakeRequest) -> Outcome:
+        """Answer one request, applying any fault that fires for it."""
+        self.requests.append(request.record())
+        rule = self.faults.pick(request.method, request.path)
+        if rule is None:
+            return self.dispatch(request)
+        if rule.latency > 0:
+            await anyio.sleep(rule.latency)
+        if rule.drop:
+            return Outcome(drop=True)
+        if rule.status is not None:
+            return rule.error_outcome()
+        if rule.body == "malformed":
+            return Outcome(status=200, body=MALFORMED_BODY)
+        outcome = self.dispatch(request)
+        if rule.body == "truncated":
+            return attrs.evolve(outcome, truncate_at=len(outcome.body) // 2)
+        return outcome
+
+    def dispatch(self, request: FakeRequest) -> Outcome:
+        """Route and handle a request without faults."""
+        try:
+            route, params = self.router.match(request.method, request.path)
+            self._authorize(route, request)
+            call = Call(self.state, request, params, _parse_body(request.body))
+            result = route.handler(call)
+        except ApiError as error:
+            return error.outcome()
+        if isinstance(result, Reply):
+            return json_outcome(result.status, result.payload)
+        return json_outcome(200, result)
+
+    def _authorize(self, route: Route, request: FakeRequest) -> None:
+        if route.auth == "none":
+            return
+        check_bearer(
+            request.headers.get("authorization"),
+            secret=self.state.app_secret,
+            access_key=self.state.access_key,
+            expected_type=route.auth,
+            now=self.state.clock.now(),
+        )

@@ -1,0 +1,1 @@
+"""Tests of hms_async.testing, the fake 100ms service."""
