@@ -1,0 +1,87 @@
+"""Automation entry points: `nox -l` lists them, plain `nox` runs the checks.
+
+`nox` runs lint, typecheck and the tests on every supported Python that is
+installed (3.11, 3.12, 3.13), skipping absent ones. `nox -s bench` runs the
+benchmarks, which are never part of the test session.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+import subprocess
+
+import nox
+
+nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = False
+
+SUPPORTED = ["3.11", "3.12", "3.13"]
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+def _pyenv_bins() -> list[str]:
+    """Put pyenv's interpreters ahead of its shims, which refuse unselected versions."""
+    root = pathlib.Path(os.environ.get("PYENV_ROOT", pathlib.Path.home() / ".pyenv"))
+    found = []
+    for version in SUPPORTED:
+        found += sorted(
+            str(p.parent)
+            for p in root.glob(f"versions/{version}.*/bin/python{version}")
+        )
+    return found
+
+
+def _runs(version: str) -> bool:
+    exe = shutil.which(f"python{version}")
+    if exe is None:
+        return False
+    probe = subprocess.run([exe, "-c", "pass"], capture_output=True, check=False)  # noqa: S603
+    return probe.returncode == 0
+
+
+os.environ["PATH"] = os.pathsep.join([*_pyenv_bins(), os.environ.get("PATH", "")])
+PYTHONS = [v for v in SUPPORTED if _runs(v)] or SUPPORTED[:1]
+
+
+def _group(name: str) -> list[str]:
+    return list(nox.project.dependency_groups(PYPROJECT, name))
+
+
+@nox.session(python=PYTHONS[0])
+def lint(session: nox.Session) -> None:
+    """Ruff lint and format check."""
+    session.install(*_group("lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHONS[0])
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over the package, tests, examples, benchmarks and this file."""
+    session.install("-e", ".", *_group("typing"))
+    session.run("mypy")
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """pytest, every async test on asyncio and trio."""
+    session.install("-e", ".", *_group("tests"), *_group("examples"))
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHONS[0])
+def bench(session: nox.Session) -> None:
+    """Benchmarks: typed streaming against the hand-written httpx loop, as ratios."""
+    session.install("-e", ".", "trio")
+    for script in sorted(pathlib.Path("benchmarks").glob("bench_*.py")):
+        session.run("python", str(script), *session.posargs)
+
+
+@nox.session(python=PYTHONS[0])
+def demo(session: nox.Session) -> None:
+    """The README's main job: the demo, against the built-in fake unless credentials are set."""
+    session.install("-e", ".")
+    session.run("python", "-m", "hms_async.demo", *session.posargs)
