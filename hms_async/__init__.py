@@ -2,6 +2,7 @@
 
 from ._client import DEFAULT_AUTH_BASE_URL, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, HMSClient
 from ._pagination import AsyncPaginator, Page, PaginationError, Prefetch
+from ._serde import from_dict, to_dict
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -44,4 +45,6 @@ __all__ = [
     "WebhookError",
     "WebhookVerificationError",
     "__version__",
+    "from_dict",
+    "to_dict",
 ]

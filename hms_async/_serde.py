@@ -34,10 +34,12 @@ __all__ = [
     "EMPTY",
     "converter",
     "format_datetime",
+    "from_dict",
     "json_key",
     "parse_datetime",
     "parser",
     "structure",
+    "to_dict",
     "unstructure",
 ]
 
@@ -252,3 +254,16 @@ def structure(data: Any, cls: type[_T]) -> _T:
 def unstructure(obj: Any) -> Any:
     """Turn a model back into JSON-ready data, unknown fields included."""
     return converter.unstructure(obj)
+
+
+def to_dict(model: Any) -> dict[str, Any]:
+    """A model as the API's JSON (a dict), unknown fields included; ``None`` omitted."""
+    data = converter.unstructure(model)
+    if not isinstance(data, dict):
+        raise TypeError(f"to_dict() takes a model, got {type(model).__name__}")
+    return data
+
+
+def from_dict(data: Mapping[str, Any], cls: type[_T]) -> _T:
+    """Build a model from the API's JSON (e.g. a stored ``to_dict`` result)."""
+    return converter.structure(dict(data), cls)
