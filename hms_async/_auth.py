@@ -126,7 +126,8 @@ class ManagementAuth(httpx.Auth):
         response = yield request
         if response.status_code != 401 or self._signer is None:
             return
-        await response.aclose()
+        # httpx reads and closes the 401 response itself once we yield again;
+        # closing it here first makes that read fail with StreamClosed.
         if self._token == sent:  # another task may have re-signed already
             self._resign(self._signer)
         request.headers["Authorization"] = f"Bearer {self.token()}"
