@@ -36,13 +36,17 @@ def mint_token(
 
 
 def _decode(token: str, secret: str) -> dict[str, Any]:
-    options = {"verify_exp": False, "verify_nbf": False, "verify_iat": False}
+    options: jwt.types.Options = {
+        "verify_exp": False,
+        "verify_nbf": False,
+        "verify_iat": False,
+    }
     try:
         claims: dict[str, Any] = jwt.decode(
             token,
             secret,
             algorithms=["HS256"],
-            options=options,  # type: ignore[arg-type]
+            options=options,
         )
     except jwt.InvalidSignatureError:
         raise _reject("signature is invalid") from None

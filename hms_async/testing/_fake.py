@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import attrs
 import httpx
 
-from . import _activity
+from . import _activity, _jobs, _polls
 from ._auth import mint_token
 from ._clock import Clock, IdFactory
 from ._engine import Engine
@@ -221,6 +221,43 @@ class FakeHMS:
     ) -> None:
         """End the room's active session, removing every peer."""
         _call(_activity.end_session, self.state, room_id, reason=reason, lock=lock)
+
+    def advance(self, job_id: str, *, to: str | None = None) -> JSON:
+        """Move a recording/live/external-stream job along its lifecycle.
+
+        One step per call (starting → running → stopping → completed), or up to
+        ``to``; ``to="failed"`` fails the job. Completion creates the recording
+        assets and emits the ``beam.*``/``hls.*`` webhooks and analytics events.
+        Returns the job's JSON.
+        """
+        job: JSON = _call(_jobs.advance_job, self.state, job_id, to)
+        return job
+
+    def answer_poll(
+        self,
+        poll_id: str,
+        peer_id: str,
+        *,
+        question: int,
+        options: list[int] | None = None,
+        text: str = "",
+        duration: int = 1000,
+    ) -> JSON:
+        """Record a connected peer's answer to a poll question (1-based indexes).
+
+        Updates the poll's session, responses and (for quizzes) results.
+        """
+        response: JSON = _call(
+            _polls.answer,
+            self.state,
+            poll_id,
+            peer_id,
+            question,
+            list(options or []),
+            text,
+            duration,
+        )
+        return _polls.public(response)
 
     async def deliver_webhooks(self) -> int:
         """POST pending webhook envelopes to ``webhook_url``; return how many succeeded."""

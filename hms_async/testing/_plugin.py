@@ -37,7 +37,7 @@ def close_now(closing: Coroutine[Any, Any, Any]) -> bool:
         closing.send(None)
     except StopIteration:
         return True
-    except Exception:  # noqa: BLE001 - best effort on teardown
+    except Exception:  # best effort on teardown
         return False
     closing.close()
     return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from urllib.parse import parse_qsl, urlsplit
 
@@ -43,7 +43,9 @@ class _Connection:
         self._h11 = h11.Connection(h11.SERVER, max_incomplete_event_size=_MAX_EVENT)
 
     @classmethod
-    def handler(cls, engine: Engine):  # type: ignore[no-untyped-def]
+    def handler(
+        cls, engine: Engine
+    ) -> Callable[[anyio.abc.SocketStream], Awaitable[None]]:
         """Return the per-connection callback for ``listener.serve``."""
 
         async def handle(stream: anyio.abc.SocketStream) -> None:

@@ -39,12 +39,18 @@ async def test_valid_management_token_is_accepted() -> None:
         ("not-a-jwt", "token is malformed"),
     ],
 )
-async def test_bad_tokens_get_401_with_error_body(bearer: str | None, detail: str) -> None:
+async def test_bad_tokens_get_401_with_error_body(
+    bearer: str | None, detail: str
+) -> None:
     """Missing, expired, wrongly signed or typed tokens get the 401 error body."""
     status, body = await _status_and_body(bearer)
 
     assert status == 401
-    assert body == {"code": 401, "message": "Token validation error", "details": [detail]}
+    assert body == {
+        "code": 401,
+        "message": "Token validation error",
+        "details": [detail],
+    }
 
 
 async def test_small_clock_skew_is_tolerated() -> None:
@@ -61,7 +67,9 @@ async def test_dtmf_needs_an_app_token() -> None:
         rejected = await http.post("sip/dtmf", json={"digits": ["1"]})
         app = token(type="app", room_id="r", role="host")
         accepted = await http.post(
-            "sip/dtmf", json={"digits": ["1", "#"]}, headers={"Authorization": f"Bearer {app}"}
+            "sip/dtmf",
+            json={"digits": ["1", "#"]},
+            headers={"Authorization": f"Bearer {app}"},
         )
 
     assert rejected.status_code == 401
@@ -76,7 +84,9 @@ async def test_token_exchange_needs_no_auth() -> None:
         room = (await http.post("rooms", json={"name": "codes"})).json()
         codes = (await http.post(f"room-codes/room/{room['id']}")).json()["data"]
         http.headers.pop("Authorization")
-        response = await http.post("token", json={"code": codes[0]["code"], "user_id": "u1"})
+        response = await http.post(
+            "token", json={"code": codes[0]["code"], "user_id": "u1"}
+        )
 
     assert response.status_code == 200
     import jwt
