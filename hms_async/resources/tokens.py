@@ -8,13 +8,37 @@ from .._auth import DEFAULT_TOKEN_TTL, TokenSigner
 from .._requester import Requester
 from ._base import Resource, body
 
-__all__ = ["TokensResource"]
+__all__ = ["TokensResource", "sign_peer_token"]
 
 
 def _token(body: Any) -> str:
     token = body["token"]
     if not isinstance(token, str) or not token:
         raise TypeError("expected a non-empty string in 'token'")
+    return token
+
+
+def sign_peer_token(
+    signer: TokenSigner | None,
+    *,
+    room_id: str | None,
+    role: str | None,
+    user_id: str | None = None,
+    ttl: int = DEFAULT_TOKEN_TTL,
+) -> str:
+    """Sign a peer auth token (``type="app"``); shared by tokens and SIP DTMF."""
+    if signer is None:
+        raise ValueError(
+            "signing peer tokens needs access_key and app_secret, "
+            "not only a management_token"
+        )
+    for name, value in (("room_id", room_id), ("role", role)):
+        if not value:
+            raise ValueError(f"{name} must not be empty")
+    claims: dict[str, Any] = {"room_id": room_id, "role": role}
+    if user_id is not None:
+        claims["user_id"] = user_id
+    token, _ = signer.sign("app", ttl, **claims)
     return token
 
 
@@ -41,19 +65,9 @@ class TokensResource(Resource):
         No request is sent. ``ttl`` is the lifetime in seconds (24 h by
         default). Needs the access key and app secret.
         """
-        if self._signer is None:
-            raise ValueError(
-                "signing peer tokens needs access_key and app_secret, "
-                "not only a management_token"
-            )
-        for name, value in (("room_id", room_id), ("role", role)):
-            if not value:
-                raise ValueError(f"{name} must not be empty")
-        claims: dict[str, Any] = {"room_id": room_id, "role": role}
-        if user_id is not None:
-            claims["user_id"] = user_id
-        token, _ = self._signer.sign("app", ttl, **claims)
-        return token
+        return sign_peer_token(
+            self._signer, room_id=room_id, role=role, user_id=user_id, ttl=ttl
+        )
 
     async def from_room_code(self, code: str, *, user_id: str | None = None) -> str:
         """Exchange a room code for a peer auth token (``auth.100ms.live``).
