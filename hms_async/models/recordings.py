@@ -1,0 +1,94 @@
+"""Recordings (``/recordings``): recording jobs, and the transcription they may run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from .._serde import EMPTY
+from ._common import JobStatus
+from .recording_assets import RecordingAsset, RecordingAssetType
+
+__all__ = [
+    "Recording",
+    "SummarySection",
+    "SummarySectionFormat",
+    "Transcription",
+    "TranscriptionOutputMode",
+    "TranscriptionSummary",
+]
+
+
+class TranscriptionOutputMode(enum.StrEnum):
+    """A transcript file format."""
+
+    TXT = "txt"
+    SRT = "srt"
+    JSON = "json"
+
+
+class SummarySectionFormat(enum.StrEnum):
+    """How a summary section is written."""
+
+    BULLETS = "bullets"
+    PARAGRAPH = "paragraph"
+
+
+@attrs.define(kw_only=True)
+class SummarySection:
+    """One section of an AI summary (title up to 100 characters)."""
+
+    title: str
+    format: SummarySectionFormat | str
+    extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
+
+
+@attrs.define(kw_only=True)
+class TranscriptionSummary:
+    """AI summary settings: ``context`` up to 300 characters, ``temperature``
+    0.1 to 1.0, up to 6 ``sections``."""
+
+    enabled: bool | None = None
+    context: str | None = None
+    temperature: float | None = None
+    sections: list[SummarySection] | None = None
+    extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
+
+
+@attrs.define(kw_only=True)
+class Transcription:
+    """Post-call transcription settings; they override the template's."""
+
+    enabled: bool | None = None
+    output_modes: list[TranscriptionOutputMode | str] | None = None
+    custom_vocabulary: list[str] | None = None
+    summary: TranscriptionSummary | None = None
+    extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
+
+
+@attrs.define(kw_only=True)
+class Recording:
+    """A recording job; ``recording_assets`` is only filled by ``retrieve()``.
+
+    ``meeting_url`` may carry an auth token, so it is kept out of the repr.
+    """
+
+    id: str
+    room_id: str | None = None
+    session_id: str | None = None
+    status: JobStatus | str | None = None
+    meeting_url: str | None = attrs.field(default=None, repr=False)
+    destination: str | None = None
+    started_by: str | None = None
+    stopped_by: str | None = None
+    asset_types: list[RecordingAssetType | str] = attrs.field(factory=list)
+    recording_assets: list[RecordingAsset] = attrs.field(factory=list)
+    created_at: dt.datetime | None = None
+    started_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    stopped_at: dt.datetime | None = None
+    extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)

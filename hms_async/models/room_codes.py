@@ -1,0 +1,26 @@
+"""Room codes (``/room-codes``): short codes with which peers join a room as a role."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from .._serde import EMPTY
+
+__all__ = ["RoomCode"]
+
+
+@attrs.define(kw_only=True)
+class RoomCode:
+    """A room code (``abc-defg-hij``) that lets a peer join ``room_id`` as ``role``."""
+
+    code: str
+    room_id: str | None = None
+    role: str | None = None
+    enabled: bool | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
