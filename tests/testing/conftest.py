@@ -1,12 +1,11 @@
-"""Fixtures for the fake's tests: every async test runs on asyncio and trio."""
+"""Fixtures for the fake's tests: every async test runs on asyncio and trio.
+
+``hms_fake`` comes from the package's pytest plugin (entry point ``pytest11``).
+"""
 
 from __future__ import annotations
 
 import pytest
-
-from hms_async.testing._plugin import hms_fake
-
-__all__ = ["hms_fake"]
 
 
 @pytest.fixture(params=["asyncio", "trio"])
