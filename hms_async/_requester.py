@@ -120,15 +120,28 @@ def _excerpt(response: httpx.Response) -> str:
     return _redact(response.content[:200].decode("utf-8", "replace"))
 
 
-def _parse_retry_after(response: httpx.Response, message: str) -> float | None:
+def _retry_after_header(response: httpx.Response) -> float | None:
+    """Seconds from a ``Retry-After`` header (delta seconds or HTTP date)."""
     header = response.headers.get("retry-after")
-    if header:
-        try:
-            return max(0.0, float(header))
-        except ValueError:
-            when = email.utils.parsedate_to_datetime(header) if header else None
-            if when is not None:
-                return max(0.0, when.timestamp() - time.time())
+    if not header:
+        return None
+    try:
+        return max(0.0, float(header))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(header)
+    except (TypeError, ValueError, IndexError):
+        return None  # unparseable: fall back to backoff
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _parse_retry_after(response: httpx.Response, message: str) -> float | None:
+    seconds = _retry_after_header(response)
+    if seconds is not None:
+        return seconds
     match = _RETRY_AFTER_TEXT.search(message)
     return float(match.group(1)) if match else None
 
@@ -308,7 +321,9 @@ class Requester:
             if not (safe and response.status_code in _RETRY_STATUSES):
                 raise error
             retry_after = (
-                error.retry_after if isinstance(error, RateLimitError) else None
+                error.retry_after
+                if isinstance(error, RateLimitError)
+                else _retry_after_header(response)  # a 503 may carry one too
             )
             wait = self._wait(attempt, retry_after)
             if wait is None:
