@@ -10,7 +10,9 @@ from ._helpers import client, create_room, make_fake
 
 pytestmark = pytest.mark.anyio
 
-UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+UUID = re.compile(
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
+)
 
 
 async def test_join_opens_session_and_shows_in_active_room() -> None:
@@ -38,8 +40,12 @@ async def test_peer_list_filters_by_role_and_user() -> None:
         host = fake.join(room["id"], role="host", user_id="h")
         fake.join(room["id"], role="guest", user_id="g")
         everyone = (await http.get(f"active-rooms/{room['id']}/peers")).json()
-        hosts = await http.get(f"active-rooms/{room['id']}/peers", params={"role": "host"})
-        nobody = await http.get(f"active-rooms/{room['id']}/peers", params={"user_id": "x"})
+        hosts = await http.get(
+            f"active-rooms/{room['id']}/peers", params={"role": "host"}
+        )
+        nobody = await http.get(
+            f"active-rooms/{room['id']}/peers", params={"user_id": "x"}
+        )
 
     assert len(everyone["peers"]) == 2
     assert list(hosts.json()["peers"]) == [host.id]
@@ -133,7 +139,8 @@ async def test_remove_peers_by_role() -> None:
         fake.join(room["id"], role="host")
         guest = fake.join(room["id"], role="guest")
         answer = await http.post(
-            f"active-rooms/{room['id']}/remove-peers", json={"role": "guest", "reason": "bye"}
+            f"active-rooms/{room['id']}/remove-peers",
+            json={"role": "guest", "reason": "bye"},
         )
         peers = (await http.get(f"active-rooms/{room['id']}/peers")).json()["peers"]
         neither = await http.post(f"active-rooms/{room['id']}/remove-peers", json={})
@@ -175,7 +182,9 @@ async def test_sessions_list_filters_room_and_active() -> None:
         second = fake.join(one["id"], role="host")
         fake.join(two["id"], role="host")
         of_one = (await http.get("sessions", params={"room_id": one["id"]})).json()
-        live = await http.get("sessions", params={"room_id": one["id"], "active": "true"})
+        live = await http.get(
+            "sessions", params={"room_id": one["id"], "active": "true"}
+        )
 
     assert [s["id"] for s in of_one["data"]] == [first.session_id, second.session_id]
     assert [s["id"] for s in live.json()["data"]] == [second.session_id]
@@ -189,7 +198,8 @@ async def test_join_records_track_analytics_events() -> None:
         room = await create_room(http, name="r")
         peer = fake.join(room["id"], role="host")
         events = await http.get(
-            "analytics/events", params={"room_id": room["id"], "type": "track.add.success"}
+            "analytics/events",
+            params={"room_id": room["id"], "type": "track.add.success"},
         )
 
     body = events.json()

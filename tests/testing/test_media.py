@@ -26,12 +26,16 @@ async def test_recording_lifecycle_creates_assets() -> None:
     async with client(fake) as http:
         room = await create_room(http, name="rec")
         peer = fake.join(room["id"], role="host")
-        started = (await http.post(f"recordings/room/{room['id']}/start", json={})).json()
+        started = (
+            await http.post(f"recordings/room/{room['id']}/start", json={})
+        ).json()
         statuses = [fake.advance(started["id"])["status"]]
         stopped = (await http.post(f"recordings/{started['id']}/stop")).json()
         statuses.append(fake.advance(started["id"])["status"])
         done = (await http.get(f"recordings/{started['id']}")).json()
-        assets = (await http.get("recording-assets", params={"room_id": room["id"]})).json()
+        assets = (
+            await http.get("recording-assets", params={"room_id": room["id"]})
+        ).json()
 
     assert started["status"] == "starting"
     assert started["recording_assets"] is None
@@ -57,7 +61,11 @@ async def test_recording_completion_is_an_analytics_event_and_webhook() -> None:
 
     assert [e["data"]["beam_id"] for e in events.json()["events"]] == [job["id"]]
     kinds = [e["type"] for e in fake.webhook_events]
-    assert kinds[-3:] == ["beam.started.success", "beam.stopped.success", "beam.recording.success"]
+    assert kinds[-3:] == [
+        "beam.started.success",
+        "beam.stopped.success",
+        "beam.recording.success",
+    ]
 
 
 async def test_recording_list_items_lack_assets_and_filter_by_status() -> None:
@@ -119,7 +127,8 @@ async def test_presigned_url_and_unknown_asset() -> None:
         job = (await http.post(f"recordings/room/{room['id']}/start", json={})).json()
         asset_id = fake.advance(job["id"], to="completed")["recording_assets"][0]["id"]
         url = await http.get(
-            f"recording-assets/{asset_id}/presigned-url", params={"presign_duration": 3600}
+            f"recording-assets/{asset_id}/presigned-url",
+            params={"presign_duration": 3600},
         )
         missing = await http.get("recording-assets/" + "0" * 24)
 
@@ -135,13 +144,17 @@ async def test_live_stream_timed_metadata_and_vod_asset() -> None:
     async with client(fake) as http:
         room = await create_room(http, name="r")
         body = {"recording": {"hls_vod": True}}
-        stream = (await http.post(f"live-streams/room/{room['id']}/start", json=body)).json()
+        stream = (
+            await http.post(f"live-streams/room/{room['id']}/start", json=body)
+        ).json()
         too_early = await http.post(
-            f"live-streams/{stream['id']}/timed-metadata", json={"payload": "x", "duration": 5}
+            f"live-streams/{stream['id']}/timed-metadata",
+            json={"payload": "x", "duration": 5},
         )
         fake.advance(stream["id"])
         sent = await http.post(
-            f"live-streams/{stream['id']}/timed-metadata", json={"payload": "x", "duration": 5}
+            f"live-streams/{stream['id']}/timed-metadata",
+            json={"payload": "x", "duration": 5},
         )
         too_long = await http.post(
             f"live-streams/{stream['id']}/timed-metadata",
@@ -172,7 +185,9 @@ async def test_external_stream_start_validation(body: dict[str, Any]) -> None:
     """rtmp_urls is required (1-5 rtmp(s) URLs) and resolution is bounded."""
     async with client(make_fake()) as http:
         room = await create_room(http, name="r")
-        response = await http.post(f"external-streams/room/{room['id']}/start", json=body)
+        response = await http.post(
+            f"external-streams/room/{room['id']}/start", json=body
+        )
 
     assert response.status_code == 400
 
@@ -183,8 +198,12 @@ async def test_external_stream_lifecycle() -> None:
     async with client(fake) as http:
         room = await create_room(http, name="r")
         body = {"rtmp_urls": ["rtmp://a/b"], "recording": True}
-        stream = (await http.post(f"external-streams/room/{room['id']}/start", json=body)).json()
-        listed = (await http.get("external-streams", params={"room_id": room["id"]})).json()
+        stream = (
+            await http.post(f"external-streams/room/{room['id']}/start", json=body)
+        ).json()
+        listed = (
+            await http.get("external-streams", params={"room_id": room["id"]})
+        ).json()
         fake.advance(stream["id"], to="running")
         stopped = (await http.post(f"external-streams/{stream['id']}/stop")).json()
         done = fake.advance(stream["id"])

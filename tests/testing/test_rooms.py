@@ -46,7 +46,9 @@ async def test_retrieve_update_and_disable() -> None:
     async with client(make_fake()) as http:
         room = await create_room(http, name="r1")
         updated = (await http.post(f"rooms/{room['id']}", json={"size": 50})).json()
-        disabled = (await http.post(f"rooms/{room['id']}", json={"enabled": False})).json()
+        disabled = (
+            await http.post(f"rooms/{room['id']}", json={"enabled": False})
+        ).json()
         fetched = (await http.get(f"rooms/{room['id']}")).json()
 
     assert updated["size"] == 50
@@ -77,7 +79,9 @@ async def test_retrieve_update_and_disable() -> None:
         ),
     ],
 )
-async def test_invalid_room_bodies_get_400(body: dict[str, object], message: str) -> None:
+async def test_invalid_room_bodies_get_400(
+    body: dict[str, object], message: str
+) -> None:
     """Documented room limits and field errors give a 400 error body."""
     async with client(make_fake()) as http:
         response = await http.post("rooms", json=body)
@@ -193,7 +197,11 @@ async def test_room_code_for_role_and_toggle() -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [{"code": "abc-defg-hij"}, {"enabled": True}, {"code": "x", "enabled": True, "role": "host"}],
+    [
+        {"code": "abc-defg-hij"},
+        {"enabled": True},
+        {"code": "x", "enabled": True, "role": "host"},
+    ],
 )
 async def test_room_code_toggle_body_is_strict(body: dict[str, object]) -> None:
     """POST /room-codes/code takes exactly {code, enabled}."""
