@@ -144,12 +144,18 @@ class FakeHMS:
     def http_client(
         self, *, authenticated: bool = True, **kwargs: Any
     ) -> httpx.AsyncClient:
-        """Return an ``httpx.AsyncClient`` wired to the fake (bearer token included)."""
+        """Return an ``httpx.AsyncClient`` wired to the fake (bearer token included).
+
+        Keyword arguments go to ``httpx.AsyncClient``; pass ``base_url=`` (from
+        :meth:`serve`) and ``transport=None`` to talk to the fake over loopback.
+        """
         headers = dict(kwargs.pop("headers", {}) or {})
         if authenticated:
             headers.setdefault("Authorization", f"Bearer {self.management_token()}")
         kwargs.setdefault("base_url", self.base_url)
-        return httpx.AsyncClient(transport=self.transport(), headers=headers, **kwargs)
+        if "transport" not in kwargs:
+            kwargs["transport"] = self.transport()
+        return httpx.AsyncClient(headers=headers, **kwargs)
 
     def client(self, **kwargs: Any) -> HMSClient:
         """Return an ``hms_async.HMSClient`` talking to this fake in process."""

@@ -58,7 +58,7 @@ class FakeHMSFixture:
     def client(self) -> HMSClient:
         """An ``hms_async.HMSClient`` on the fake (made on first use)."""
         if self._client is None:
-            self._client = self.fake.client(max_retries=0)
+            self._client = self.fake.client()
         return self._client
 
     @property

@@ -115,7 +115,9 @@ class _Connection:
         """Send the outcome; return whether the connection may stay open."""
         if outcome.drop:
             return False
-        headers = [*outcome.headers, ("content-length", str(len(outcome.body)))]
+        headers = list(outcome.headers)
+        if outcome.status not in (204, 304):
+            headers.append(("content-length", str(len(outcome.body))))
         response = h11.Response(status_code=outcome.status, headers=headers)
         await self._stream.send(self._h11.send(response) or b"")
         body = outcome.body
