@@ -63,7 +63,8 @@ _STATUS_ERRORS: Final[Mapping[int, type[APIError]]] = {
 }
 _NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout)
 _RETRY_AFTER_TEXT: Final = re.compile(r"retry after (\d+(?:\.\d+)?) ?s", re.IGNORECASE)
-_JWT: Final = re.compile(r"eyJ[\w-]*\.[\w-]*\.[\w-]*")
+_JWT: Final = re.compile(r"eyJ[\w-]*(?:\.[\w-]*)*")
+"""A JWT, or any cut-off part of one (a truncated excerpt must not leak claims)."""
 _DECODE_ERRORS: Final = (
     KeyError,
     TypeError,
@@ -117,7 +118,8 @@ def _redact(text: str) -> str:
 
 
 def _excerpt(response: httpx.Response) -> str:
-    return _redact(response.content[:200].decode("utf-8", "replace"))
+    # Redact before cutting, so a token across the cut is still recognised.
+    return _redact(response.content[:2000].decode("utf-8", "replace"))[:200]
 
 
 def _retry_after_header(response: httpx.Response) -> float | None:
@@ -238,7 +240,7 @@ def _decode(response: httpx.Response, parse: Callable[[Any], R]) -> R:
             f"{_redact(str(exc))[:120]})",
             status_code=response.status_code,
             excerpt=_excerpt(response),
-        ) from exc
+        ) from None  # the cause's text may quote the body (a token) unredacted
 
 
 class Requester:

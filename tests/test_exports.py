@@ -1,0 +1,53 @@
+"""The public surface: __all__, __version__, the User-Agent."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import platform
+import re
+
+import httpx
+import respx
+
+import hms_async
+from hms_async import HMSClient
+
+
+def isort_key(name: str) -> tuple[int, str]:
+    """The order ruff's RUF022 keeps: CONSTANTS, then Classes, then the rest."""
+    if name.isupper() and len(name) > 1:
+        return 0, name
+    return (1 if name[0].isupper() else 2), name
+
+
+def test_all_is_sorted_and_complete() -> None:
+    """__all__ is sorted (isort-style, as ruff enforces) and lists the public names."""
+    public = {
+        name
+        for name, value in vars(hms_async).items()
+        if not name.startswith("_") and not isinstance(value, type(hms_async))
+    }
+
+    assert hms_async.__all__ == sorted(hms_async.__all__, key=isort_key)
+    assert len(set(hms_async.__all__)) == len(hms_async.__all__)
+    assert set(hms_async.__all__) - {"__version__"} == public
+    for name in hms_async.__all__:
+        assert hasattr(hms_async, name)
+
+
+def test_version_matches_metadata() -> None:
+    """__version__ is the installed distribution's version."""
+    assert hms_async.__version__ == importlib.metadata.version("hms-async")
+    assert re.fullmatch(r"\d+\.\d+\.\d+\S*", hms_async.__version__)
+
+
+async def test_user_agent(client: HMSClient, respx_router: respx.MockRouter) -> None:
+    """User-Agent is hms-async/<version> python/<x.y> httpx/<version>."""
+    route = respx_router.get("rooms/r1").respond(json={"id": "r1"})
+
+    await client.rooms.retrieve("r1")
+
+    major, minor, _ = platform.python_version_tuple()
+    assert route.calls.last.request.headers["User-Agent"] == (
+        f"hms-async/{hms_async.__version__} python/{major}.{minor} httpx/{httpx.__version__}"
+    )
