@@ -1,0 +1,350 @@
+"""hms.sip: trunks, outbound calls, DTMF with a peer auth token (§2.13)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import jwt
+import pytest
+import respx
+
+from hms_async import APIError, BadRequestError, HMSClient, ServerError
+from hms_async._serde import structure, unstructure
+from hms_async.models.sip import SipCall, SipTrunk
+
+from ..helpers import APP_SECRET, BASE_URL, assert_api_request, body_of
+
+TRUNK_ID = "65a1b2c3d4e5f60718293a4b"
+CALL_ID = "0b7e2c1e-6f7e-4a55-9f49-2f0b1c6a9e11"
+TRUNK = {"id": TRUNK_ID, "provider": "twilio"}  # unknown key kept
+CALL = {"id": CALL_ID, "state": "answered"}  # unknown key kept
+TRUNK_FIELDS = {
+    "username": "trunk-user",
+    "password": "trunk-pass",
+    "address": "example.pstn.twilio.com",
+    "from": "+14155550100",
+}
+
+
+async def test_create_trunk_sends_from(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """create_trunk() sends from_ under the JSON key "from" and parses {id}."""
+    route = respx_router.post("sip/outbound/trunks").respond(json=TRUNK)
+
+    trunk = await client.sip.create_trunk(
+        username="trunk-user",
+        password="trunk-pass",
+        address="example.pstn.twilio.com",
+        from_="+14155550100",
+    )
+
+    assert_api_request(
+        route.calls.last.request,
+        "POST",
+        "sip/outbound/trunks",
+        json_body=TRUNK_FIELDS,
+    )
+    assert trunk == SipTrunk(id=TRUNK_ID, extra_fields={"provider": "twilio"})
+
+
+@pytest.mark.parametrize(("field", "value"), [("address", ""), ("from_", "")])
+async def test_create_trunk_needs_address_and_from(
+    client: HMSClient, respx_router: respx.MockRouter, field: str, value: str
+) -> None:
+    """An empty address or from_ is refused before any request."""
+    route = respx_router.post("sip/outbound/trunks").respond(json=TRUNK)
+    args: dict[str, Any] = {
+        "username": "u",
+        "password": "p",
+        "address": "sip.example.com",
+        "from_": "+1",
+        field: value,
+    }
+
+    with pytest.raises(ValueError, match=f"{field} must be a non-empty string"):
+        await client.sip.create_trunk(**args)
+
+    assert not route.called
+
+
+async def test_create_trunk_not_retried(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """A 503 on create_trunk is raised at once (a retry could create two)."""
+    route = respx_router.post("sip/outbound/trunks").respond(503)
+
+    with pytest.raises(ServerError):
+        await client.sip.create_trunk(
+            username="u", password="p", address="a", from_="+1"
+        )
+
+    assert route.call_count == 1
+
+
+async def test_update_trunk_sends_only_given_fields(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """update_trunk() posts only the fields passed, from_ as "from"."""
+    path = f"sip/outbound/trunks/{TRUNK_ID}"
+    route = respx_router.post(path).respond(json={"id": TRUNK_ID})
+
+    trunk = await client.sip.update_trunk(
+        TRUNK_ID, password="new-pass", from_="+14155550199"
+    )
+
+    assert_api_request(
+        route.calls.last.request,
+        "POST",
+        path,
+        json_body={"password": "new-pass", "from": "+14155550199"},
+    )
+    assert trunk.id == TRUNK_ID
+
+
+async def test_update_trunk_all_fields_and_retry(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """Every field can be sent; updating is idempotent, so a 503 is retried."""
+    path = f"sip/outbound/trunks/{TRUNK_ID}"
+    route = respx_router.post(path).mock(
+        side_effect=[respx.MockResponse(503), respx.MockResponse(json=TRUNK)]
+    )
+
+    await client.sip.update_trunk(
+        TRUNK_ID,
+        username="trunk-user",
+        password="trunk-pass",
+        address="example.pstn.twilio.com",
+        from_="+14155550100",
+    )
+
+    assert route.call_count == 2
+    assert_api_request(route.calls.last.request, "POST", path, json_body=TRUNK_FIELDS)
+
+
+async def test_update_trunk_needs_a_field(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """update_trunk() with nothing to change is refused before any request."""
+    route = respx_router.post(f"sip/outbound/trunks/{TRUNK_ID}").respond(json=TRUNK)
+
+    with pytest.raises(ValueError, match="at least one field"):
+        await client.sip.update_trunk(TRUNK_ID)
+
+    assert not route.called
+
+
+async def test_call_sends_every_given_field(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """call() posts to, room_code, trunk_id and the optional fields."""
+    route = respx_router.post("sip/outbound/call").respond(json=CALL)
+
+    call = await client.sip.call(
+        to="+919876543210",
+        room_code="abc-defg-hij",
+        trunk_id=TRUNK_ID,
+        name="Support line",
+        user_id="caller-42",
+        video=False,
+        headers={"X-Ticket": "T-1001"},
+    )
+
+    assert_api_request(
+        route.calls.last.request,
+        "POST",
+        "sip/outbound/call",
+        json_body={
+            "to": "+919876543210",
+            "room_code": "abc-defg-hij",
+            "trunk_id": TRUNK_ID,
+            "name": "Support line",
+            "user_id": "caller-42",
+            "video": False,
+            "headers": {"X-Ticket": "T-1001"},
+        },
+    )
+    assert call == SipCall(id=CALL_ID, extra_fields={"state": "answered"})
+
+
+async def test_call_sends_only_required_fields(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """Optional arguments not passed are not sent."""
+    route = respx_router.post("sip/outbound/call").respond(json={"id": CALL_ID})
+
+    await client.sip.call(to="+1", room_code="abc-defg-hij", trunk_id=TRUNK_ID)
+
+    assert body_of(route.calls.last.request) == {
+        "to": "+1",
+        "room_code": "abc-defg-hij",
+        "trunk_id": TRUNK_ID,
+    }
+
+
+@pytest.mark.parametrize("field", ["to", "room_code", "trunk_id"])
+async def test_call_needs_mandatory_fields(
+    client: HMSClient, respx_router: respx.MockRouter, field: str
+) -> None:
+    """An empty to, room_code or trunk_id is refused before any request."""
+    route = respx_router.post("sip/outbound/call").respond(json=CALL)
+    args: dict[str, Any] = {
+        "to": "+1",
+        "room_code": "abc-defg-hij",
+        "trunk_id": TRUNK_ID,
+        field: "",
+    }
+
+    with pytest.raises(ValueError, match=f"{field} must be a non-empty string"):
+        await client.sip.call(**args)
+
+    assert not route.called
+
+
+@pytest.mark.parametrize("status", [408, 503, 504])
+async def test_call_is_never_retried(
+    client: HMSClient, respx_router: respx.MockRouter, status: int
+) -> None:
+    """A timeout (408) or gateway error is raised after one attempt: no second ring."""
+    route = respx_router.post("sip/outbound/call").respond(
+        status, json={"code": status, "message": "timed out"}
+    )
+
+    with pytest.raises(APIError, match="timed out"):
+        await client.sip.call(to="+1", room_code="abc-defg-hij", trunk_id=TRUNK_ID)
+
+    assert route.call_count == 1
+
+
+def _bearer(request: httpx.Request) -> str:
+    scheme, _, token = request.headers["Authorization"].partition(" ")
+    assert scheme == "Bearer"
+    return token
+
+
+async def test_send_dtmf_with_given_auth_token(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """A given auth token is sent as the bearer, not the management token."""
+    route = respx_router.post("sip/dtmf").respond(json={})
+
+    await client.sip.send_dtmf(digits=["1", "2", "#"], auth_token="peer.tok")
+
+    request = route.calls.last.request
+    assert request.url.path == "/v2/sip/dtmf"
+    assert request.headers["Content-Type"] == "application/json"
+    assert body_of(request) == {"digits": ["1", "2", "#"]}
+    assert _bearer(request) == "peer.tok"
+
+
+async def test_send_dtmf_signs_a_peer_token(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """Without auth_token, an app token for room_id and role is signed."""
+    route = respx_router.post("sip/dtmf").respond(json={})
+
+    await client.sip.send_dtmf(digits="09*#abcdABCD", room_id="room-1", role="host")
+
+    request = route.calls.last.request
+    assert body_of(request) == {"digits": list("09*#abcdabcd")}
+    claims = jwt.decode(_bearer(request), APP_SECRET, algorithms=["HS256"])
+    assert claims["type"] == "app"
+    assert claims["room_id"] == "room-1"
+    assert claims["role"] == "host"
+    assert claims["version"] == 2
+    assert 0 < claims["exp"] - claims["iat"] <= 310
+    assert "user_id" not in claims
+
+
+@pytest.mark.parametrize(
+    ("digits", "match"),
+    [
+        ("", "digits must not be empty"),
+        ([], "digits must not be empty"),
+        ("12e", "got 'e'"),
+        (["1", "12"], "got '12'"),
+        (["1", 2], "got 2"),
+        ("1 2", "got ' '"),
+    ],
+)
+async def test_send_dtmf_refuses_bad_digits(
+    client: HMSClient, respx_router: respx.MockRouter, digits: Any, match: str
+) -> None:
+    """Digits outside 0-9 * # a-d, or none, are refused before any request."""
+    route = respx_router.post("sip/dtmf").respond(json={})
+
+    with pytest.raises(ValueError, match=match):
+        await client.sip.send_dtmf(digits=digits, auth_token="peer.tok")
+
+    assert not route.called
+
+
+@pytest.mark.parametrize(
+    ("room_id", "role", "match"),
+    [(None, "host", "room_id must not be empty"), ("r1", None, "role must not")],
+)
+async def test_send_dtmf_needs_room_and_role_to_sign(
+    client: HMSClient,
+    respx_router: respx.MockRouter,
+    room_id: str | None,
+    role: str | None,
+    match: str,
+) -> None:
+    """Without auth_token, room_id and role are required, checked before sending."""
+    route = respx_router.post("sip/dtmf").respond(json={})
+
+    with pytest.raises(ValueError, match=match):
+        await client.sip.send_dtmf(digits="1", room_id=room_id, role=role)
+
+    assert not route.called
+
+
+async def test_send_dtmf_without_signer(
+    respx_router: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client with only a management token needs auth_token for DTMF."""
+    monkeypatch.delenv("HMS_ACCESS_KEY", raising=False)
+    monkeypatch.delenv("HMS_SECRET", raising=False)
+    route = respx_router.post("sip/dtmf").respond(json={})
+    async with HMSClient(management_token="mgmt.tok", base_url=BASE_URL) as client:
+        with pytest.raises(ValueError, match="access_key and app_secret"):
+            await client.sip.send_dtmf(digits="1", room_id="r1", role="host")
+        assert not route.called
+
+        await client.sip.send_dtmf(digits="1", auth_token="peer.tok")
+
+    assert _bearer(route.calls.last.request) == "peer.tok"
+
+
+async def test_send_dtmf_api_error(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """The API's 400 "invalid digit" is a BadRequestError, sent once."""
+    route = respx_router.post("sip/dtmf").respond(
+        400, json={"code": 400, "message": "invalid digit"}
+    )
+
+    with pytest.raises(BadRequestError, match="invalid digit"):
+        await client.sip.send_dtmf(digits="1", auth_token="peer.tok")
+
+    assert route.call_count == 1
+
+
+@pytest.mark.parametrize(("cls", "payload"), [(SipTrunk, TRUNK), (SipCall, CALL)])
+def test_round_trip(cls: type[Any], payload: dict[str, Any]) -> None:
+    """unstructure then structure is equal; every key, unknown ones too, survives."""
+    obj = structure(dict(payload), cls)
+
+    out = unstructure(obj)
+
+    assert structure(out, cls) == obj
+    assert out == payload
+
+
+def test_repr_of_the_service_hides_the_signer() -> None:
+    """The service's repr shows nothing of the credentials."""
+    client = HMSClient("ak", "secret-secret-secret-secret-secret")
+
+    assert "secret" not in repr(client.sip)
