@@ -21,11 +21,27 @@ __all__ = [
 
 JSON_HEADERS = (("content-type", "application/json"),)
 _REDACTED = ("authorization", "cookie")
+_SECRET_FIELDS = frozenset({"secret", "secretKey", "password", "token", "credentials"})
 
 
 def _redact(headers: dict[str, str]) -> str:
     shown = {k: ("<redacted>" if k in _REDACTED else v) for k, v in headers.items()}
     return repr(shown)
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: "<redacted>" if k in _SECRET_FIELDS else _scrub(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
+
+
+def _redact_json(value: Any) -> str:
+    return repr(_scrub(value))
 
 
 @attrs.frozen(kw_only=True)
@@ -42,7 +58,7 @@ class RecordedRequest:
     path: str
     query: dict[str, list[str]]
     headers: dict[str, str] = attrs.field(repr=_redact)
-    json: Any
+    json: Any = attrs.field(repr=_redact_json)
 
 
 @attrs.frozen(kw_only=True)

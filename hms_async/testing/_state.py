@@ -32,7 +32,7 @@ HISTORY_EVENTS = frozenset(
 )
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, repr=False)
 class State:
     """Every resource of one fake 100ms workspace, stored as API-shaped dicts."""
 
@@ -73,6 +73,13 @@ class State:
     messages: list[JSON] = attrs.Factory(list)
     dtmf: list[JSON] = attrs.Factory(list)
     timed_metadata: list[JSON] = attrs.Factory(list)
+
+    def __repr__(self) -> str:
+        # Stored bodies may hold storage credentials: show counts only.
+        return (
+            f"State(access_key={self.access_key!r}, rooms={len(self.rooms)}, "
+            f"sessions={len(self.sessions)}, peers={len(self.peers)})"
+        )
 
     def room(self, room_id: str) -> JSON:
         """Return the stored room or raise a 404."""

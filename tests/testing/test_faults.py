@@ -145,3 +145,23 @@ def test_fault_arguments_are_checked() -> None:
         fake.faults.add("GET", "/rooms", status=500, rate=0)
     with pytest.raises(ValueError, match="one of"):
         fake.faults.add("GET", "/rooms", status=500, drop=True)
+
+
+async def test_reprs_hide_storage_secrets() -> None:
+    """Credentials in bodies appear neither in recorded requests' nor the state's repr."""
+    fake = make_fake()
+    upload = {
+        "type": "s3",
+        "location": "b",
+        "credentials": {"key": "AK", "secret": "TOPSECRET"},
+    }
+    async with client(fake) as http:
+        created = await http.post(
+            "rooms", json={"recording_info": {"upload_info": upload}}
+        )
+
+    assert created.status_code == 200
+    assert "credentials" not in created.json()["recording_info"]["upload_info"]
+    assert "TOPSECRET" not in repr(fake.requests[-1])
+    assert "TOPSECRET" not in repr(fake.state)
+    assert fake.requests[-1].json["recording_info"]["upload_info"] == upload

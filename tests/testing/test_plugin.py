@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hms_async.testing import FakeHMS
-from hms_async.testing._plugin import FakeHMSFixture, close_now
+from hms_async.testing import FakeHMS, FakeHMSFixture
+from hms_async.testing._fixture import close_now
 
 pytestmark = pytest.mark.anyio
 
