@@ -279,14 +279,15 @@ def change_peer(state: State, peer_id: str, body: JSON) -> JSON:
     room = state.room(state.peer_rooms[peer_id])
     session = state.active_session(room["id"])
     assert session is not None  # noqa: S101 - a connected peer has a session
+    new_role = body.get("role")
+    if new_role is not None and new_role != peer["role"]:
+        _check_role(state, room, new_role)
     for key in ("name", "metadata"):
         if key in body:
             peer[key] = body[key]
     if "name" in body:
         session["peers"][peer_id]["name"] = body["name"]
-    new_role = body.get("role")
     if new_role is not None and new_role != peer["role"]:
-        _check_role(state, room, new_role)
         data = _peer_data(room, session, peer)
         data.update(previous_role=peer["role"], role=new_role)
         data["role_changed_at"] = state.clock.stamp()

@@ -74,6 +74,9 @@ class Engine:
             result = route.handler(call)
         except ApiError as error:
             return error.outcome()
+        except Exception as error:  # a bug in the fake must not kill the server
+            detail = f"{type(error).__name__}: {error}"
+            return ApiError(500, "fake internal error", [detail]).outcome()
         if isinstance(result, Reply):
             return json_outcome(result.status, result.payload)
         return json_outcome(200, result)

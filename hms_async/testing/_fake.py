@@ -44,13 +44,28 @@ class FakePeer:
     track_ids: tuple[str, ...]
 
 
+def _rng(seed: int | str | None, purpose: str) -> random.Random:
+    """A generator per purpose: seeded ones repeat, unseeded ones do not."""
+    if seed is None:
+        return random.Random()  # noqa: S311 - test data, not cryptography
+    return random.Random(f"{seed}:{purpose}")  # noqa: S311
+
+
 def _check_loopback(url: str | None) -> None:
     if url is not None and urlsplit(url).hostname not in _LOOPBACK:
         raise ValueError("webhook_url must point at a loopback address")
 
 
 class FakeHMS:
-    """An in-memory, stateful fake of the 100ms server REST API v2."""
+    """An in-memory, stateful fake of the 100ms server REST API v2.
+
+    ``access_key`` and ``app_secret`` are generated unless given; tokens must be
+    HS256-signed with the secret and carry the key. ``seed`` makes UUIDs, room
+    codes and fractional faults repeat from run to run (24-hex object ids also
+    embed the creation second, so they sort by creation). ``webhook_url`` (a
+    loopback URL) receives the webhooks on :meth:`deliver_webhooks`.
+    ``base_url`` is what :meth:`client` and :meth:`http_client` use in process.
+    """
 
     def __init__(
         self,
@@ -63,7 +78,7 @@ class FakeHMS:
     ) -> None:
         _check_loopback(webhook_url)
         clock = Clock()
-        ids = IdFactory(random.Random(f"{seed}:ids"), clock)  # noqa: S311 - not crypto
+        ids = IdFactory(_rng(seed, "ids"), clock)
         self.seed = seed
         self.base_url = base_url
         self.state = State(
@@ -76,7 +91,7 @@ class FakeHMS:
             webhook_url=webhook_url,
         )
         create_default_template(self.state)
-        self.faults = Faults(random.Random(f"{seed}:faults"))  # noqa: S311 - not crypto
+        self.faults = Faults(_rng(seed, "faults"))
         self._engine = Engine(self.state, ROUTER, self.faults)
 
     def __repr__(self) -> str:

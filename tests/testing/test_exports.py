@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import inspect
+import json
 
 import pytest
 
 import hms_async.testing as testing
+from hms_async.testing._engine import Engine
+from hms_async.testing._http import FakeRequest
+from hms_async.testing._router import Call, Router
+from hms_async.testing._routes import ROUTER
 
 from ._helpers import client, make_fake
 
@@ -50,8 +55,6 @@ async def test_wrong_method_is_405_and_unknown_path_404() -> None:
 
 async def test_every_reference_endpoint_is_routed() -> None:
     """The route table holds the 77 method+path pairs of §2 plus POST /token."""
-    from hms_async.testing._routes import ROUTER
-
     pairs = {(r.method, r.template) for r in ROUTER.routes}
 
     assert len(pairs) == 78
@@ -60,3 +63,35 @@ async def test_every_reference_endpoint_is_routed() -> None:
         "DELETE",
         "/polls/{poll_id}/questions/{question_id}/options/{option_id}",
     ) in pairs
+
+
+def test_a_bug_in_a_handler_becomes_a_500() -> None:
+    """An unexpected exception in a handler is answered as a 500, not raised."""
+    router = Router()
+
+    @router.route("GET", "/boom", auth="none")
+    def boom(call: Call) -> None:
+        raise KeyError("oops")
+
+    fake = make_fake()
+    request = FakeRequest(method="GET", path="/boom", query=[], headers={}, body=b"")
+
+    outcome = Engine(fake.state, router, fake.faults).dispatch(request)
+
+    assert outcome.status == 500
+    assert json.loads(outcome.body)["details"] == ["KeyError: 'oops'"]
+
+
+async def test_failed_role_change_changes_nothing() -> None:
+    """A peer update with an unknown role is a 400 and leaves the name as it was."""
+    fake = make_fake()
+    async with client(fake) as http:
+        room = (await http.post("rooms", json={"name": "r"})).json()
+        peer = fake.join(room["id"], role="guest", name="Ann")
+        url = f"active-rooms/{room['id']}/peers/{peer.id}"
+        refused = await http.post(url, json={"name": "Bob", "role": "nobody"})
+        after = (await http.get(url)).json()
+
+    assert refused.status_code == 400
+    assert after["name"] == "Ann"
+    assert after["role"] == "guest"
