@@ -35,7 +35,7 @@ def _check_given(**fields: str) -> None:
 
 
 def _trunk_body(
-    username: str | None, password: str | None, address: str | None, from_: str | None
+    username: str, password: str, address: str, from_: str
 ) -> dict[str, Any]:
     # ``from`` is a Python keyword: the argument is ``from_``, the JSON key ``from``.
     return body(
@@ -67,26 +67,18 @@ class SipResource(Resource):
         )
 
     async def update_trunk(
-        self,
-        trunk_id: str,
-        *,
-        username: str | None = None,
-        password: str | None = None,
-        address: str | None = None,
-        from_: str | None = None,
+        self, trunk_id: str, *, username: str, password: str, address: str, from_: str
     ) -> SipTrunk:
-        """Change a trunk; only the arguments passed are sent.
+        """Replace a trunk's settings; takes every field, as ``create_trunk`` does.
 
-        The API documents the same body as ``create_trunk``: if it answers
-        that a field is mandatory, pass every field.
+        The API documents the same body for both calls (the whole trunk), so
+        nothing is left out: a partial body could blank the fields not sent.
         """
-        payload = _trunk_body(username, password, address, from_)
-        if not payload:
-            raise ValueError("update_trunk() needs at least one field to change")
+        _check_given(address=address, from_=from_)
         return await self._requester.request(
             "POST",
             path("sip", "outbound", "trunks", trunk_id),
-            json=payload,
+            json=_trunk_body(username, password, address, from_),
             parse=model(SipTrunk),
             idempotent=True,
         )

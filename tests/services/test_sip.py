@@ -83,36 +83,16 @@ async def test_create_trunk_not_retried(
     assert route.call_count == 1
 
 
-async def test_update_trunk_sends_only_given_fields(
+async def test_update_trunk_sends_every_field_and_retries(
     client: HMSClient, respx_router: respx.MockRouter
 ) -> None:
-    """update_trunk() posts only the fields passed, from_ as "from"."""
-    path = f"sip/outbound/trunks/{TRUNK_ID}"
-    route = respx_router.post(path).respond(json={"id": TRUNK_ID})
-
-    trunk = await client.sip.update_trunk(
-        TRUNK_ID, password="new-pass", from_="+14155550199"
-    )
-
-    assert_api_request(
-        route.calls.last.request,
-        "POST",
-        path,
-        json_body={"password": "new-pass", "from": "+14155550199"},
-    )
-    assert trunk.id == TRUNK_ID
-
-
-async def test_update_trunk_all_fields_and_retry(
-    client: HMSClient, respx_router: respx.MockRouter
-) -> None:
-    """Every field can be sent; updating is idempotent, so a 503 is retried."""
+    """update_trunk() posts the whole trunk (from_ as "from"); a 503 is retried."""
     path = f"sip/outbound/trunks/{TRUNK_ID}"
     route = respx_router.post(path).mock(
         side_effect=[respx.MockResponse(503), respx.MockResponse(json=TRUNK)]
     )
 
-    await client.sip.update_trunk(
+    trunk = await client.sip.update_trunk(
         TRUNK_ID,
         username="trunk-user",
         password="trunk-pass",
@@ -122,16 +102,19 @@ async def test_update_trunk_all_fields_and_retry(
 
     assert route.call_count == 2
     assert_api_request(route.calls.last.request, "POST", path, json_body=TRUNK_FIELDS)
+    assert trunk.id == TRUNK_ID
 
 
-async def test_update_trunk_needs_a_field(
+async def test_update_trunk_needs_address_and_from(
     client: HMSClient, respx_router: respx.MockRouter
 ) -> None:
-    """update_trunk() with nothing to change is refused before any request."""
+    """update_trunk() refuses an empty address before any request."""
     route = respx_router.post(f"sip/outbound/trunks/{TRUNK_ID}").respond(json=TRUNK)
 
-    with pytest.raises(ValueError, match="at least one field"):
-        await client.sip.update_trunk(TRUNK_ID)
+    with pytest.raises(ValueError, match="address must be a non-empty string"):
+        await client.sip.update_trunk(
+            TRUNK_ID, username="u", password="p", address="", from_="+1"
+        )
 
     assert not route.called
 
