@@ -43,6 +43,8 @@ def check_transcription(transcription: Mapping[str, Any]) -> None:
     at most 6 ``sections``, each with a ``title`` (at most 100 characters)
     and a ``format``. Live streams take the same object.
     """
+    if not isinstance(transcription, Mapping):
+        raise TypeError(f"transcription must be an object, got {transcription!r:.40}")
     summary = transcription.get("summary")
     if not isinstance(summary, Mapping):
         return

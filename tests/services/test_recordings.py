@@ -254,6 +254,7 @@ async def test_start_is_not_retried(
 
 
 def _summary(**fields: Any) -> dict[str, Any]:
+    """A wire-form transcription whose summary has ``fields``."""
     return {"enabled": True, "summary": {"enabled": True, **fields}}
 
 
