@@ -15,7 +15,7 @@ import enum
 import types
 import typing
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 import attrs
 
@@ -60,7 +60,6 @@ __all__ = [
     "RoomEndFailureData",
     "RoomEndSuccessData",
     "RtmpDestination",
-    "Seconds",
     "SessionCloseSuccessData",
     "SessionData",
     "SessionOpenSuccessData",
@@ -86,8 +85,12 @@ __all__ = [
     "WebhookTrackType",
 ]
 
-Seconds = typing.NewType("Seconds", float)
-"""A duration in seconds; the API sends a number or a numeric string (both accepted)."""
+# A duration in seconds. The API sends a number or a numeric string; both become a
+# number. Type checkers see a plain float; at runtime the converter hooks the marker.
+if typing.TYPE_CHECKING:
+    _Seconds: TypeAlias = float
+else:
+    _Seconds = typing.NewType("_Seconds", float)
 
 
 def _structure_seconds(value: object, _type: object = None) -> float:
@@ -102,7 +105,7 @@ def _structure_seconds(value: object, _type: object = None) -> float:
     raise TypeError(f"expected a duration in seconds, got {type(value).__name__}")
 
 
-converter.register_structure_hook(Seconds, _structure_seconds)
+converter.register_structure_hook(_Seconds, _structure_seconds)
 
 
 # --- enums (open: unknown values stay strings) ------------------------------------
@@ -285,7 +288,7 @@ class PeerLeaveSuccessData(PeerData):
     """``peer.leave.success``: a peer left; ``message`` is the kick reason, if any."""
 
     left_at: dt.datetime | None = None
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     reason: PeerLeaveReason | str | None = None
     message: str | None = None
 
@@ -302,7 +305,7 @@ class PeerLeaveFailureData(PeerJoinFailureData):
     """``peer.leave.failure``: a leave was refused (e.g. ``peer not joined``)."""
 
     left_at: dt.datetime | None = None
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
 
 
 # --- room end ----------------------------------------------------------------------
@@ -403,7 +406,7 @@ class TrackRecordingResultData(TrackRecordingData):
     """Fields shared by the finished track recording events."""
 
     size: int | None = None
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     recording_id: str | None = None
     recording_path: str | None = None
 
@@ -439,7 +442,7 @@ class StreamRecordingData(WebhookData):
     stream_id: str | None = None
     user_id: str | None = None
     size: int | None = None
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     recording_id: str | None = None
     recording_path: str | None = None
     stream_type: StreamRecordingType | str | None = None
@@ -484,7 +487,7 @@ class SfuRecordingData(WebhookData):
 class RecordingSuccessData(SfuRecordingData):
     """``recording.success``: an SFU recording is uploaded (presigned URLs last 24 h)."""
 
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     size: int | None = None
     recording_path: str | None = None
     recording_presigned_url: str | None = attrs.field(default=None, repr=False)
@@ -552,7 +555,7 @@ class BeamStartedSuccessData(BeamData):
 class BeamStoppedSuccessData(BeamData):
     """``beam.stopped.success``: a recording or RTMP-out job stopped."""
 
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     reason: BeamStopReason | str | None = None
 
 
@@ -560,7 +563,7 @@ class BeamStoppedSuccessData(BeamData):
 class BeamFailureData(BeamData):
     """``beam.failure``: a beam job failed (``error_code`` is deprecated, always 1)."""
 
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     error_code: int | None = None
     error_message: str | None = None
     error_type: BeamErrorType | str | None = None
@@ -574,7 +577,7 @@ class BeamRecordingSuccessData(BeamData):
     created_at: dt.datetime | None = None
     started_at: dt.datetime | None = None
     stopped_at: dt.datetime | None = None
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     size: int | None = None
     location: str | None = None
     recording_path: str | None = None
@@ -607,7 +610,7 @@ class HlsStoppedSuccessData(HlsData):
     url: str | None = None
     started_at: dt.datetime | None = None
     stopped_at: dt.datetime | None = None
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     reason: BeamStopReason | str | None = None
     live_transcription_enabled: bool | None = None
 
@@ -616,7 +619,7 @@ class HlsStoppedSuccessData(HlsData):
 class HlsFailureData(HlsData):
     """``hls.failure``: a live stream failed."""
 
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     error_code: int | None = None
     error_message: str | None = None
     error_type: BeamErrorType | str | None = None
@@ -656,7 +659,7 @@ class HlsRecordingSuccessData(HlsData):
     recording_created_at: dt.datetime | None = None
     started_at: dt.datetime | None = None
     stopped_at: dt.datetime | None = None
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     hls_vod_recording_path: str | None = None
     hls_vod_recording_presigned_url: str | None = attrs.field(default=None, repr=False)
     hls_vod_recording_size: int | None = None
@@ -683,7 +686,7 @@ class TranscriptionData(WebhookData):
     metadata_id: str | None = None
     metadata_timestamp: dt.datetime | None = None
     transcription_id: str | None = None
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     summary_json_asset_id: str | None = None
     transcript_json_asset_id: str | None = None
     transcript_srt_asset_id: str | None = None
@@ -746,7 +749,7 @@ class IngestEndSuccessData(IngestData):
 
     completed_at: dt.datetime | None = None
     last_disconnected_at: dt.datetime | None = None
-    duration: Seconds | None = None
+    duration: _Seconds | None = None
     reason: IngestEndReason | str | None = None
 
 
