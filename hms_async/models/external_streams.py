@@ -10,17 +10,9 @@ import attrs
 
 from .._serde import EMPTY
 from ._common import JobStatus
+from .recording_assets import RecordingAsset, RecordingResolution
 
-__all__ = ["ExternalStream", "ExternalStreamResolution"]
-
-
-@attrs.define(kw_only=True)
-class ExternalStreamResolution:
-    """The size of the composed video sent out, in pixels."""
-
-    width: int
-    height: int
-    extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
+__all__ = ["ExternalStream"]
 
 
 @attrs.define(kw_only=True)
@@ -39,12 +31,12 @@ class ExternalStream:
     rtmp_urls: list[str] = attrs.field(factory=list, repr=False)
     meeting_url: str | None = attrs.field(default=None, repr=False)
     recording: bool | None = None
-    resolution: ExternalStreamResolution | None = None
+    resolution: RecordingResolution | None = None
     started_by: str | None = None
     stopped_by: str | None = None
     created_at: dt.datetime | None = None
     started_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     stopped_at: dt.datetime | None = None
-    recording_assets: list[dict[str, Any]] = attrs.field(factory=list)
+    recording_assets: list[RecordingAsset] = attrs.field(factory=list)
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)

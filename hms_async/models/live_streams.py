@@ -10,6 +10,7 @@ import attrs
 
 from .._serde import EMPTY
 from ._common import JobStatus
+from .recording_assets import RecordingAsset
 
 __all__ = [
     "LiveStream",
@@ -60,7 +61,7 @@ class LiveStream:
     started_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     stopped_at: dt.datetime | None = None
-    recording_assets: list[dict[str, Any]] = attrs.field(factory=list)
+    recording_assets: list[RecordingAsset] = attrs.field(factory=list)
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
 
 

@@ -8,8 +8,9 @@ from typing import Any, Final
 from .._pagination import AsyncPaginator
 from .._requester import model, path
 from ..models._common import JobStatus
-from ..models.external_streams import ExternalStream, ExternalStreamResolution
+from ..models.external_streams import ExternalStream
 from ..models.live_streams import StoppedStreams
+from ..models.recording_assets import RecordingResolution
 from ._base import Resource, body, check_limit, check_range
 from .live_streams import stopped_streams
 
@@ -38,13 +39,13 @@ def _check_rtmp_urls(rtmp_urls: Sequence[str]) -> list[str]:
 
 
 def _check_resolution(
-    resolution: ExternalStreamResolution | Mapping[str, Any] | None,
+    resolution: RecordingResolution | Mapping[str, Any] | None,
 ) -> None:
     if resolution is None:
         return
     width: Any
     height: Any
-    if isinstance(resolution, ExternalStreamResolution):
+    if isinstance(resolution, RecordingResolution):
         width, height = resolution.width, resolution.height
     else:
         width, height = resolution.get("width"), resolution.get("height")
@@ -65,7 +66,7 @@ class ExternalStreamsResource(Resource):
         rtmp_urls: Sequence[str],
         meeting_url: str | None = None,
         recording: bool | None = None,
-        resolution: ExternalStreamResolution | Mapping[str, Any] | None = None,
+        resolution: RecordingResolution | Mapping[str, Any] | None = None,
         destination: str | None = None,
     ) -> ExternalStream:
         """Start streaming the room to 1 to 5 ``rtmp://``/``rtmps://`` URLs.

@@ -10,7 +10,9 @@ from .._pagination import AsyncPaginator
 from .._requester import model, model_list, path
 from ..models._common import JobStatus
 from ..models.live_streams import LiveStream, LiveStreamRecording, StoppedStreams
+from ..models.recordings import Transcription
 from ._base import Resource, body, check_limit, check_range
+from .recordings import check_transcription
 
 __all__ = ["LiveStreamsResource", "stopped_streams"]
 
@@ -51,13 +53,14 @@ class LiveStreamsResource(Resource):
         meeting_url: str | None = None,
         recording: LiveStreamRecording | Mapping[str, Any] | None = None,
         destination: str | None = None,
-        transcription: Mapping[str, Any] | None = None,
+        transcription: Transcription | Mapping[str, Any] | None = None,
     ) -> LiveStream:
         """Start an HLS stream of the room; the job comes back ``starting``.
 
         ``meeting_url`` is needed when the room's template has no subdomain
-        (templates made through the API have none). ``transcription`` also
-        takes ``modes: ["recorded", "live"]``; ``live`` adds WebVTT captions.
+        (templates made through the API have none). ``transcription`` is
+        checked against the summary limits, as for recordings; it also takes
+        ``modes: ["recorded", "live"]`` (``live`` adds WebVTT captions).
         """
         payload = body(
             meeting_url=meeting_url,
@@ -65,6 +68,8 @@ class LiveStreamsResource(Resource):
             destination=destination,
             transcription=transcription,
         )
+        if "transcription" in payload:
+            check_transcription(payload["transcription"])
         return await self._post(path("live-streams", "room", room_id, "start"), payload)
 
     async def stop(self, stream_id: str) -> LiveStream:

@@ -12,8 +12,9 @@ import respx
 from hms_async import HMSClient, ServerError
 from hms_async._serde import structure, unstructure
 from hms_async.models._common import JobStatus
-from hms_async.models.external_streams import ExternalStream, ExternalStreamResolution
+from hms_async.models.external_streams import ExternalStream
 from hms_async.models.live_streams import StoppedStreams
+from hms_async.models.recording_assets import RecordingAsset, RecordingResolution
 
 from ..helpers import assert_api_request
 
@@ -56,7 +57,7 @@ def assert_is_example(stream: ExternalStream) -> None:
     assert stream.rtmp_urls == [RTMP_URL]
     assert stream.meeting_url == MEETING_URL
     assert stream.recording is True
-    assert stream.resolution == ExternalStreamResolution(width=1280, height=720)
+    assert stream.resolution == RecordingResolution(width=1280, height=720)
     assert stream.created_at == dt.datetime(2023, 3, 2, 7, 44, 27, 10516, dt.UTC)
     assert stream.started_at == dt.datetime(2023, 3, 2, 7, 44, 30, 100000, dt.UTC)
     assert stream.updated_at == stream.started_at
@@ -81,7 +82,7 @@ async def test_start_sends_every_given_field(
         rtmp_urls=urls,
         meeting_url=MEETING_URL,
         recording=False,
-        resolution=ExternalStreamResolution(width=1920, height=1080),
+        resolution=RecordingResolution(width=1920, height=1080),
         destination="rtmp-main",
     )
 
@@ -223,7 +224,7 @@ async def test_start_accepts_resolution_bounds(
     await client.external_streams.start(
         ROOM_ID,
         rtmp_urls=[RTMP_URL],
-        resolution=ExternalStreamResolution(width=width, height=height),
+        resolution=RecordingResolution(width=width, height=height),
     )
 
     assert route.called
@@ -300,6 +301,33 @@ async def test_retrieve(client: HMSClient, respx_router: respx.MockRouter) -> No
 
     assert_api_request(route.calls.last.request, "GET", path)
     assert_is_example(stream)
+
+
+async def test_retrieve_with_assets(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """A completed stream's recording assets are typed RecordingAsset models."""
+    asset = {
+        "id": "6425320e94091a5af841456f",
+        "type": "room-composite",
+        "path": "s3://bucket/hms/room-composite.mp4",
+        "metadata": {"resolution": {"width": 1280, "height": 720}},
+        "status": "completed",
+        "size": 26361961,
+    }
+    respx_router.get(f"external-streams/{STREAM_ID}").respond(
+        json={**EXTERNAL_STREAM, "status": "completed", "recording_assets": [asset]}
+    )
+
+    stream = await client.external_streams.retrieve(STREAM_ID)
+
+    assert stream.status is JobStatus.COMPLETED
+    [parsed] = stream.recording_assets
+    assert isinstance(parsed, RecordingAsset)
+    assert parsed.type == "room-composite"
+    assert parsed.size == 26361961
+    assert parsed.metadata is not None
+    assert parsed.metadata.resolution == RecordingResolution(width=1280, height=720)
 
 
 async def test_list_sends_every_filter(

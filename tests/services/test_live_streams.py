@@ -19,6 +19,12 @@ from hms_async.models.live_streams import (
     LiveStreamRecording,
     StoppedStreams,
 )
+from hms_async.models.recording_assets import (
+    RecordingAsset,
+    RecordingAssetStatus,
+    RecordingAssetType,
+)
+from hms_async.models.recordings import Transcription, TranscriptionSummary
 
 from ..helpers import assert_api_request
 
@@ -55,6 +61,7 @@ COMPLETED: dict[str, Any] = {
             "id": "6425320e94091a5af841456f",
             "type": "room-vod",
             "path": "s3://bucket/hms/vod/master.m3u8",
+            "thumbnails": ["s3://bucket/hms/vod/thumb-2.png"],
             "status": "completed",
             "size": 364582,
         }
@@ -114,6 +121,68 @@ async def test_start_sends_every_given_field(
         },
     )
     assert stream.status is JobStatus.STARTING
+
+
+async def test_start_accepts_a_transcription_model(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """A Transcription model is sent in its wire form."""
+    path = f"live-streams/room/{ROOM_ID}/start"
+    route = respx_router.post(path).respond(json=LIVE_STREAM)
+
+    await client.live_streams.start(
+        ROOM_ID,
+        transcription=Transcription(
+            enabled=True,
+            output_modes=["txt"],
+            summary=TranscriptionSummary(enabled=True, temperature=0.4),
+            extra_fields={"modes": ["live"]},
+        ),
+    )
+
+    assert_api_request(
+        route.calls.last.request,
+        "POST",
+        path,
+        json_body={
+            "transcription": {
+                "enabled": True,
+                "output_modes": ["txt"],
+                "summary": {"enabled": True, "temperature": 0.4},
+                "modes": ["live"],
+            }
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("summary", "match"),
+    [
+        ({"context": "c" * 301}, "context must have at most 300 characters"),
+        ({"temperature": 1.5}, "temperature must be between 0.1 and 1"),
+        (
+            {"sections": [{"title": "t", "format": "bullets"}] * 7},
+            "sections must have at most 6 sections",
+        ),
+    ],
+)
+async def test_start_refuses_transcription_out_of_limits(
+    client: HMSClient,
+    respx_router: respx.MockRouter,
+    summary: dict[str, Any],
+    match: str,
+) -> None:
+    """The documented summary limits are checked before any request."""
+    route = respx_router.post(f"live-streams/room/{ROOM_ID}/start").respond(
+        json=LIVE_STREAM
+    )
+
+    with pytest.raises(ValueError, match=match):
+        await client.live_streams.start(
+            ROOM_ID, transcription={"enabled": True, "summary": summary}
+        )
+
+    assert not route.called
 
 
 async def test_start_without_arguments_sends_empty_body(
@@ -216,8 +285,11 @@ async def test_retrieve_completed(
     assert_api_request(route.calls.last.request, "GET", path)
     assert stream.status is JobStatus.COMPLETED
     assert stream.stopped_at == dt.datetime(2023, 3, 22, 5, 0, 0, 123456, tzinfo=dt.UTC)
-    assert stream.recording_assets[0]["type"] == "room-vod"
-    assert stream.recording_assets[0]["size"] == 364582
+    [asset] = stream.recording_assets
+    assert isinstance(asset, RecordingAsset)
+    assert asset.type is RecordingAssetType.ROOM_VOD
+    assert asset.status is RecordingAssetStatus.COMPLETED
+    assert asset.size == 364582
 
 
 async def test_retrieve_not_found(
