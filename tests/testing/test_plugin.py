@@ -57,3 +57,10 @@ def test_fixture_close_is_idempotent() -> None:
     fixture.close()
 
     assert http.is_closed
+
+
+def test_sdk_client_closes_without_an_event_loop() -> None:
+    """An in-process HMSClient's aclose() completes synchronously (fixture teardown)."""
+    hms = FakeHMS().client()
+
+    assert close_now(hms.aclose()) is True
