@@ -11,7 +11,7 @@ import pytest
 import respx
 
 from hms_async import HMSClient, NotFoundError, ServerError
-from hms_async._serde import structure, unstructure
+from hms_async._serde import parse_datetime, structure, unstructure
 from hms_async.models._common import JobStatus
 from hms_async.models.live_streams import (
     LiveStream,
@@ -576,8 +576,10 @@ def test_round_trip_completed() -> None:
     assert out["recording"] == original["recording"]
     assert out["playback"] == original["playback"]
     assert out["recording_assets"] == original["recording_assets"]
-    assert out["created_at"] == "2023-03-22T04:24:10.000Z"
-    assert out["stopped_at"] == "2023-03-22T05:00:00.123Z"
+    assert parse_datetime(out["created_at"]) == stream.created_at
+    assert parse_datetime(out["stopped_at"]) == dt.datetime(
+        2023, 3, 22, 5, 0, 0, 123000, tzinfo=dt.UTC
+    )
     assert payload == original
 
 
