@@ -72,12 +72,22 @@ def parse_datetime(value: object) -> dt.datetime | None:
     return parsed
 
 
-def format_datetime(value: dt.datetime) -> str:
-    """Format a datetime the way the API does (UTC, ``Z``, milliseconds)."""
+def format_datetime(value: dt.datetime, timespec: str = "milliseconds") -> str:
+    """Format a datetime the way the API does (UTC, ``Z``, milliseconds).
+
+    Naive datetimes are taken as UTC. Models are written back with
+    microseconds when they have them, so a round trip loses nothing Python keeps.
+    """
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    text = value.astimezone(dt.UTC).isoformat(timespec="milliseconds")
+    text = value.astimezone(dt.UTC).isoformat(timespec=timespec)
     return text.replace("+00:00", "Z")
+
+
+def _format_model_datetime(value: dt.datetime) -> str:
+    # Milliseconds when that loses nothing, microseconds otherwise.
+    spec = "milliseconds" if value.microsecond % 1000 == 0 else "microseconds"
+    return format_datetime(value, spec)
 
 
 def _not_object(value: object, cls: type) -> typing.NoReturn:
@@ -132,6 +142,7 @@ class _Codegen:
     def __init__(self) -> None:
         self.namespace: dict[str, Any] = {
             "_dt": parse_datetime,
+            "_iso": dt.datetime.fromisoformat,
             "_as_list": _as_list,
             "_as_map": _as_map,
             "_extras": _extras,
@@ -150,7 +161,12 @@ class _Codegen:
         if tp in _PASSTHROUGH:
             return v
         if tp is dt.datetime:
-            return f"_dt({v})"
+            # The API's usual "...Z" goes straight to fromisoformat (aware UTC);
+            # None, the zero time, other offsets and wrong types take _dt.
+            return (
+                f"(None if {v} is None else _iso({v}) "
+                f"if {v}[-1:] == 'Z' and {v}[:4] != '0001' else _dt({v}))"
+            )
         if (enum_cls := _open_enum(tp)) is not None:
             members = self.bind(enum_cls._value2member_map_)
             return f"{members}.get({v}, {v})"
@@ -158,7 +174,7 @@ class _Codegen:
         if origin is list:
             inner = self.expr(args[0], "x")
             if inner == "x":
-                return f"_as_list({v})"
+                return f"({v} if type({v}) is list else _as_list({v}))"
             return f"[{inner} for x in _as_list({v})]"
         if origin in (dict, Mapping, typing.Mapping):
             inner = self.expr(args[1], "x")
@@ -180,6 +196,7 @@ def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
         "def structure(d, _type=None):",
         f"    if type(d) is not dict: _not_object(d, {cls_name})",
         f"    o = _new({cls_name})",
+        "    get = d.get",
     ]
     gen.namespace["_new"] = object.__new__
     for field in attrs.fields(cls):
@@ -188,7 +205,7 @@ def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
         key = json_key(field)
         known.add(key)
         required = field.default is attrs.NOTHING
-        raw = f"d[{key!r}]" if required else f"d.get({key!r})"
+        raw = f"d[{key!r}]" if required else f"get({key!r})"
         expr = gen.expr(hints[field.name], "v")
         if expr == "v":
             lines.append(f"    o.{field.name} = {raw}")
@@ -207,7 +224,7 @@ def _unstructure_value(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value.value if isinstance(value, enum.Enum) else value
     if isinstance(value, dt.datetime):
-        return format_datetime(value)
+        return _format_model_datetime(value)
     if isinstance(value, list | tuple):
         return [_unstructure_value(x) for x in value]
     if isinstance(value, Mapping):
@@ -235,7 +252,7 @@ def _compile_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
 converter.register_structure_hook_factory(attrs.has, _compile_structure)
 converter.register_unstructure_hook_factory(attrs.has, _compile_unstructure)
 converter.register_structure_hook(dt.datetime, lambda v, _: parse_datetime(v))
-converter.register_unstructure_hook(dt.datetime, format_datetime)
+converter.register_unstructure_hook(dt.datetime, _format_model_datetime)
 
 
 def parser(cls: type[_T]) -> Callable[[Any], _T]:

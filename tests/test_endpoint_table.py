@@ -28,6 +28,7 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "external_streams.start": {"rtmp_urls": ["rtmp://example.com/live/key"]},
     "live_streams.send_timed_metadata": {"payload": "hello", "duration": 10},
     "rooms.update": {"description": "changed"},
+    "active_rooms.update_peer": {"name": "x"},
     "active_rooms.remove_peers": {"peer_id": "peer-1"},
     "active_rooms.send_message": {"message": "hi"},
     "analytics.list_events": {"room_id": "room-1"},

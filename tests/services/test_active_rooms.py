@@ -91,10 +91,6 @@ PEER: dict[str, Any] = {
 SENT = {"message": "message sent"}
 REMOVED = {"message": "peer remove request submitted"}
 ENDING = {"message": "session is ending", "session_id": "633c22b420636a0cb361dea0"}
-_NS_TIMES = pytest.mark.xfail(
-    strict=True,
-    reason="_serde writes datetimes back with milliseconds: sub-ms precision is lost",
-)
 
 
 def assert_is_peer(peer: ActivePeer) -> None:
@@ -416,8 +412,8 @@ async def test_peer_ids_are_encoded(
 @pytest.mark.parametrize(
     ("cls", "payload"),
     [
-        pytest.param(ActiveRoom, ACTIVE_ROOM, marks=_NS_TIMES, id="active-room"),
-        pytest.param(ActivePeer, PEER, marks=_NS_TIMES, id="peer"),
+        pytest.param(ActiveRoom, ACTIVE_ROOM, id="active-room"),
+        pytest.param(ActivePeer, PEER, id="peer"),
         pytest.param(ActiveRoomActionResult, ENDING, id="action-result"),
         pytest.param(
             ActivePeer,
