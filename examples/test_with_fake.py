@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from hms_async import HMSClient
-from hms_async.testing._plugin import FakeHMSFixture
+from hms_async.testing import FakeHMSFixture
 
 
 @pytest.fixture(params=["asyncio", "trio"])
