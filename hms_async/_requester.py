@@ -277,16 +277,34 @@ class Requester:
         idempotent: bool | None = None,
         auth: httpx.Auth | None = _DEFAULT,
         base_url: str | None = None,
+        read_timeout: float | None = None,
     ) -> R:
-        """Send one call, retrying what is safe to retry, and parse its JSON."""
+        """Send one call, retrying what is safe to retry, and parse its JSON.
+
+        ``read_timeout`` overrides the client's read timeout for this call.
+        """
         url = (base_url or self._base_url).rstrip("/") + "/" + path.lstrip("/")
         headers = dict(self._headers)
         content = None
         if json is not None or method == "POST":
             content = orjson.dumps({} if json is None else json)
             headers["Content-Type"] = "application/json"
+        extra: dict[str, Any] = {}
+        if read_timeout is not None:  # one slow call, e.g. a SIP call that rings
+            base = self._http.timeout
+            extra["timeout"] = httpx.Timeout(
+                connect=base.connect,
+                read=read_timeout,
+                write=base.write,
+                pool=base.pool,
+            )
         request = self._http.build_request(
-            method, url, params=encode_query(params), content=content, headers=headers
+            method,
+            url,
+            params=encode_query(params),
+            content=content,
+            headers=headers,
+            **extra,
         )
         safe = method == "GET" if idempotent is None else idempotent
         response = await self._send(

@@ -15,6 +15,8 @@ __all__ = ["SipResource"]
 
 DTMF_DIGITS: Final = frozenset("0123456789*#abcd")
 _DTMF_TOKEN_TTL: Final = 300
+_CALL_READ_TIMEOUT: Final = 120.0
+"""The outbound call blocks until the callee answers or rejects (or 100ms gives up)."""
 """A DTMF token is used at once; five minutes absorbs clock drift."""
 
 
@@ -97,10 +99,9 @@ class SipResource(Resource):
         """Dial ``to`` through a trunk and join the callee to the room of ``room_code``.
 
         The API answers only once the callee picks up or rejects (408 when it
-        times out), so this call can take as long as the phone rings: it runs
-        under the client's read timeout (30 s by default; create the client
-        with a longer ``timeout`` for long rings). It is never retried once
-        sent. ``headers`` are ``X-...`` SIP headers; reserved ones are ignored.
+        times out), so this call can take as long as the phone rings: it waits
+        up to 120 s for the answer, whatever the client's read timeout. It is
+        never retried once sent. ``headers`` are ``X-...`` SIP headers; reserved ones are ignored.
         """
         _check_given(to=to, room_code=room_code, trunk_id=trunk_id)
         payload = body(
@@ -113,7 +114,11 @@ class SipResource(Resource):
             headers=None if headers is None else dict(headers),
         )
         return await self._requester.request(
-            "POST", "sip/outbound/call", json=payload, parse=model(SipCall)
+            "POST",
+            "sip/outbound/call",
+            json=payload,
+            parse=model(SipCall),
+            read_timeout=_CALL_READ_TIMEOUT,
         )
 
     async def send_dtmf(

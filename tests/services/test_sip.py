@@ -331,3 +331,16 @@ def test_repr_of_the_service_hides_the_signer() -> None:
     client = HMSClient("ak", "secret-secret-secret-secret-secret")
 
     assert "secret" not in repr(client.sip)
+
+
+async def test_call_waits_longer_than_the_read_timeout(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """The outbound call, which rings, gets a 120 s read timeout of its own."""
+    route = respx_router.post("sip/outbound/call").respond(json={"id": "call-1"})
+
+    await client.sip.call(to="+15550100", room_code="abc-defg-hij", trunk_id="t1")
+
+    timeouts = route.calls.last.request.extensions["timeout"]
+    assert timeouts["read"] == 120.0
+    assert timeouts["connect"] == 5.0
