@@ -165,7 +165,8 @@ class _Codegen:
             # None, the zero time, other offsets and wrong types take _dt.
             return (
                 f"(None if {v} is None else _iso({v}) "
-                f"if {v}[-1:] == 'Z' and {v}[:4] != '0001' else _dt({v}))"
+                f"if type({v}) is str and {v}[-1:] == 'Z' and {v}[:4] != '0001' "
+                f"else _dt({v}))"
             )
         if (enum_cls := _open_enum(tp)) is not None:
             members = self.bind(enum_cls._value2member_map_)
