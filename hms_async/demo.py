@@ -19,6 +19,7 @@ import anyio
 
 from . import HMSClient
 from .models import Room
+from .testing import FakeHMS
 
 __all__ = ["main"]
 
@@ -53,19 +54,29 @@ async def _stream_rooms(
 async def _read_only(hms: HMSClient, limit: int) -> None:
     rooms, pages, elapsed, last = await _stream_rooms(hms, limit)
     print(f"streamed {rooms} rooms in {pages} pages in {elapsed:.2f} s")
-    if last is not None:
-        print(f"last room: {last.name} (id {last.id}, created {last.created_at})")
-        sessions = 0
-        async for _session in hms.sessions.list(room_id=last.id):
-            sessions += 1
-        print(f"that room has {sessions} sessions")
+    if last is None:
+        return
+    print(f"last room: {last.name} (id {last.id}, created {last.created_at})")
+    async for session in hms.sessions.list(room_id=last.id):
+        names = sorted(p.name or p.id for p in session.peers.values())
+        state = "active" if session.active else "ended"
+        print(
+            f"  session {session.id} ({state}): {len(names)} peers {', '.join(names)}"
+        )
+
+
+def _simulate_visit(fake: FakeHMS, room_id: str) -> None:
+    """Peers join and leave the room, so its session has something to show."""
+    peers = [
+        fake.join(room_id, role="host", user_id=f"user-{n}", name=name)
+        for n, name in enumerate(["Ada", "Grace", "Linus"])
+    ]
+    for peer in peers:
+        fake.leave(room_id, peer.id)
 
 
 @contextlib.asynccontextmanager
-async def _fake_client(wire: bool) -> AsyncIterator[HMSClient]:
-    from .testing import FakeHMS
-
-    fake = FakeHMS(seed="demo")
+async def _fake_client(fake: FakeHMS, wire: bool) -> AsyncIterator[HMSClient]:
     if not wire:
         async with fake.client() as hms:
             print("no HMS_ACCESS_KEY/HMS_SECRET: using the built-in fake, in process")
@@ -85,7 +96,8 @@ async def _run(args: argparse.Namespace) -> None:
         async with HMSClient() as hms:
             await _read_only(hms, args.limit)
         return
-    async with _fake_client(args.wire) as hms:
+    fake = FakeHMS(seed="demo")
+    async with _fake_client(fake, args.wire) as hms:
         elapsed = await _create_rooms(hms, args.rooms, args.concurrency)
         rate = args.rooms / elapsed if elapsed else float("inf")
         print(f"created {args.rooms} rooms in {elapsed:.2f} s ({rate:,.0f} rooms/s)")
@@ -97,6 +109,9 @@ async def _run(args: argparse.Namespace) -> None:
         )
         if rooms < args.rooms:
             raise SystemExit(f"expected {args.rooms} rooms, streamed {rooms}")
+        last = await hms.rooms.retrieve_by_name(f"demo-room-{args.rooms - 1:06d}")
+        _simulate_visit(fake, last.id)
+        print(f"simulated 3 peers visiting {last.name}; the read-only part:")
         await _read_only(hms, args.limit)
 
 

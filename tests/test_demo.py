@@ -32,6 +32,7 @@ def test_demo_creates_and_streams_rooms(
     )
     assert match is not None
     assert match.groups() == ("150", "8")
+    assert "(ended): 3 peers Ada, Grace, Linus" in out
 
 
 def test_demo_refuses_partial_credentials_as_missing(
