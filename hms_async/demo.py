@@ -57,7 +57,9 @@ async def _read_only(hms: HMSClient, limit: int) -> None:
     if last is None:
         return
     print(f"last room: {last.name} (id {last.id}, created {last.created_at})")
-    async for session in hms.sessions.list(room_id=last.id):
+    recent = await hms.sessions.list(limit=10)
+    print(f"{len(recent.data)} most recent sessions (first page only):")
+    for session in recent.data:
         names = sorted(p.name or p.id for p in session.peers.values())
         state = "active" if session.active else "ended"
         print(
