@@ -8,6 +8,7 @@ import pathlib
 import sys
 from types import ModuleType
 
+import httpx
 import orjson
 import pytest
 
@@ -68,3 +69,47 @@ async def test_export_streams_every_room_with_sessions() -> None:
     ]
     assert users == ["alice"]
     assert "exported 130 rooms" in progress.getvalue()
+
+
+async def test_asgi_app_shares_one_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ASGI app serves rooms page by page and verified webhooks with one client."""
+    monkeypatch.setenv("HMS_WEBHOOK_HEADERS", '{"x-webhook-secret": "s3cret-value"}')
+    module = _load("asgi_app")
+    app = module.app
+    transport = httpx.ASGITransport(app=app)
+
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://app") as http,
+    ):
+        for index in range(25):
+            created = await http.post("/rooms", json={"name": f"class-{index}"})
+            assert created.status_code == 201
+        first = (await http.get("/rooms", params={"limit": 20})).json()
+        second = (
+            await http.get("/rooms", params={"limit": 20, "start": first["next"]})
+        ).json()
+        too_big = await http.get("/rooms", params={"limit": 500})
+        hook = b'{"version":"2.0","id":"e1","type":"session.open.success","data":{}}'
+        accepted = await http.post(
+            "/webhooks/100ms",
+            content=hook,
+            headers={"x-webhook-secret": "s3cret-value"},
+        )
+        refused = await http.post(
+            "/webhooks/100ms", content=hook, headers={"x-webhook-secret": "wrong"}
+        )
+        hms = app.state.hms
+
+    assert len(first["rooms"]) == 20
+    assert len(second["rooms"]) == 5
+    assert second["next"] is None
+    assert {r["name"] for r in first["rooms"] + second["rooms"]} == {
+        f"class-{i}" for i in range(25)
+    }
+    assert set(created.json()["codes"]) >= {"host", "guest"}
+    assert too_big.status_code == 400
+    assert "limit must be between 10 and 100" in too_big.json()["error"]
+    assert (accepted.status_code, refused.status_code) == (200, 401)
+    assert app.state.events == ["session.open.success"]
+    assert hms._http.is_closed
