@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import types
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -89,8 +90,8 @@ def _kind(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _copy_headers(headers: Mapping[str, str] | None) -> dict[str, str]:
-    return dict(headers or {})
+def _copy_headers(headers: Mapping[str, str] | None) -> Mapping[str, str]:
+    return types.MappingProxyType(dict(headers or {}))
 
 
 @attrs.define(kw_only=True, frozen=True, repr=False)
@@ -104,7 +105,7 @@ class WebhookVerifier:
     """
 
     expected_headers: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_copy_headers
+        default=None, converter=_copy_headers
     )
     signing_secret: str | None = None
 

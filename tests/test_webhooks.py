@@ -76,6 +76,7 @@ from hms_async.models.webhooks import (
     WebhookEventType,
     WebhookTrackType,
 )
+from hms_async.testing import FakeHMS
 
 ROOM_ID = "60b8e13a6eb86d8101b57358"
 SESSION_ID = "610f81ee870dde099a249948"
@@ -846,10 +847,12 @@ def test_session_close_sample_from_the_reference() -> None:
 
 @pytest.mark.parametrize("sample", [PEER_LEAVE_SAMPLE, SESSION_CLOSE_SAMPLE])
 def test_reference_samples_keep_every_key(sample: dict[str, Any]) -> None:
-    """Every key of the §6.15 samples, unknown ones included, survives unstructure."""
-    out = unstructure(webhooks.parse(dumps(sample)))
+    """Every key of the §6.15 samples, unknown ones included, survives a round trip."""
+    event = webhooks.parse(dumps(sample))
+    out = unstructure(event)
 
     assert present_keys(out) == present_keys(sample)
+    assert structure(out, WebhookEvent) == event
     assert out["data"]["x_new_data_field"] == sample["data"]["x_new_data_field"]
 
 
@@ -908,6 +911,27 @@ def test_replayed_on_an_unknown_type() -> None:
     event = webhooks.parse(dumps(envelope("future.event", {"is_replay": True})))
 
     assert event.replayed
+
+
+async def test_events_emitted_by_the_fake_parse() -> None:
+    """The envelopes the bundled fake emits parse into their typed data."""
+    fake = FakeHMS()
+    async with fake.client() as hms:
+        room = await hms.rooms.create(name="webhook-check")
+        peer = fake.join(room.id, role="host", user_id="ada")
+        fake.leave(room.id, peer.id)
+
+    events = [webhooks.parse(dumps(raw)) for raw in fake.webhook_events]
+
+    assert [type(e.data) for e in events] == [
+        SessionOpenSuccessData,
+        PeerJoinSuccessData,
+        PeerLeaveSuccessData,
+        SessionCloseSuccessData,
+    ]
+    joined = events[1].data
+    assert isinstance(joined, PeerJoinSuccessData)
+    assert (joined.room_id, joined.user_id) == (room.id, "ada")
 
 
 def test_parse_accepts_str_and_bytes_alike() -> None:
