@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -47,9 +47,7 @@ _SIZED: Final = (list, tuple, str)
 
 JSONObject = Mapping[str, Any]
 RecordingConfigs = list[RecordingConfig]  # the class's list() hides the builtin
-ConfigsArg = (
-    list[RecordingConfig | JSONObject] | tuple[RecordingConfig | JSONObject, ...]
-)
+ConfigsArg = Sequence[RecordingConfig] | Sequence[JSONObject]
 Roles = Mapping[str, Role | JSONObject]
 
 # (low, high) of each documented numeric field, by the object that holds it.
@@ -241,7 +239,7 @@ def _check_template(payload: Mapping[str, Any]) -> None:
 
 
 def _check_configs(configs: object) -> None:
-    if not isinstance(configs, list | tuple):
+    if not isinstance(configs, Sequence) or isinstance(configs, str | bytes):
         raise TypeError("configs must be a list of recording configs")
     if len(configs) != 1:
         raise ValueError(
