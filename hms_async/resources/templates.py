@@ -138,9 +138,12 @@ def _at_most(name: str, value: Any, high: int, what: str) -> None:
 def _check_simulcast(layers: Any, where: str) -> None:
     layers = _items(layers)
     _at_most(where, layers, _MAX_SIMULCAST_LAYERS, "layers")
-    rids = [_sub(layer, "rid") for layer in layers]
-    if rids and rids != list(_SIMULCAST_RIDS[: len(rids)]):
-        raise ValueError(f"{where} rids must be {_SIMULCAST_RIDS} in order, got {rids}")
+    rids = [rid for layer in layers if (rid := _sub(layer, "rid")) is not None]
+    ranks = [_SIMULCAST_RIDS.index(r) if r in _SIMULCAST_RIDS else -1 for r in rids]
+    if ranks and (ranks[0] != 0 or ranks != sorted(set(ranks))):
+        raise ValueError(
+            f"{where} rids must start with 'f' and follow f, h, q in order, got {rids}"
+        )
     scales: list[float] = []
     for i, layer in enumerate(layers):
         _ranges(layer, f"{where}[{i}].", _SIMULCAST_LAYER)

@@ -995,7 +995,7 @@ REFUSED: list[tuple[str, Call, str]] = [
                 )
             ),
         ),
-        r"simulcast\.screen\.layers rids must be",
+        r"simulcast\.screen\.layers rids must start with",
     ),
     (
         "simulcast scale order",
@@ -1282,6 +1282,38 @@ def test_unknown_fields_survive_at_every_depth() -> None:
     assert template.plugins is not None
     assert template.plugins.extra_fields == {"noiseCancellation": {"enabled": True}}
     assert_written_back(data, unstructure(template))
+
+
+@pytest.mark.parametrize(
+    "rids", [["h"], ["f", "f"], ["f", "q", "h"], ["f", "x"]], ids=str
+)
+async def test_simulcast_rids_out_of_order_refused(
+    client: HMSClient, respx_router: respx.MockRouter, rids: list[str]
+) -> None:
+    """Simulcast rids must start with f and follow f, h, q; nothing is sent."""
+    route = respx_router.route().respond(json={})
+    simulcast = {"video": {"layers": [{"rid": rid} for rid in rids]}}
+
+    with pytest.raises(ValueError, match=r"simulcast\.video\.layers rids must"):
+        await client.templates.update_role(
+            TID, "h", publish_params={"simulcast": simulcast}
+        )
+
+    assert not route.called
+
+
+async def test_simulcast_rids_may_skip_a_layer(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """f then q is strictly decreasing, so it is sent."""
+    route = respx_router.post(f"templates/{TID}/roles/h").respond(json={})
+    layers = [LAYER_F, {"rid": "q", "scaleResolutionDownBy": 4}]
+
+    await client.templates.update_role(
+        TID, "h", publish_params={"simulcast": {"video": {"layers": layers}}}
+    )
+
+    assert route.called
 
 
 def test_unknown_enum_values_stay_strings() -> None:
