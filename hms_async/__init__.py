@@ -1,5 +1,6 @@
 """hms-async: an async-first Python SDK for the 100ms server REST API v2."""
 
+from . import errors, models, webhooks
 from ._client import DEFAULT_AUTH_BASE_URL, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, HMSClient
 from ._pagination import AsyncPaginator, Page, PaginationError, Prefetch
 from ._serde import from_dict, to_dict
@@ -45,6 +46,9 @@ __all__ = [
     "WebhookError",
     "WebhookVerificationError",
     "__version__",
+    "errors",
     "from_dict",
+    "models",
     "to_dict",
+    "webhooks",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
+import pathlib
 import platform
 import re
 
@@ -11,6 +13,8 @@ import respx
 
 import hms_async
 from hms_async import HMSClient
+
+PUBLIC_MODULES = {"errors", "models", "webhooks"}
 
 
 def isort_key(name: str) -> tuple[int, str]:
@@ -26,7 +30,7 @@ def test_all_is_sorted_and_complete() -> None:
         name
         for name, value in vars(hms_async).items()
         if not name.startswith("_") and not isinstance(value, type(hms_async))
-    }
+    } | PUBLIC_MODULES
 
     assert hms_async.__all__ == sorted(hms_async.__all__, key=isort_key)
     assert len(set(hms_async.__all__)) == len(hms_async.__all__)
@@ -51,3 +55,17 @@ async def test_user_agent(client: HMSClient, respx_router: respx.MockRouter) -> 
     assert route.calls.last.request.headers["User-Agent"] == (
         f"hms-async/{hms_async.__version__} python/{major}.{minor} httpx/{httpx.__version__}"
     )
+
+
+def test_models_reexports_every_model_module() -> None:
+    """hms_async.models re-exports the public names of every model module."""
+    package = pathlib.Path(hms_async.models.__file__).parent
+    expected: set[str] = set()
+    for module_path in package.glob("*.py"):
+        if module_path.stem == "__init__":
+            continue
+        module = importlib.import_module(f"hms_async.models.{module_path.stem}")
+        expected |= set(getattr(module, "__all__", ()))
+
+    assert set(hms_async.models.__all__) == expected
+    assert hms_async.models.__all__ == sorted(hms_async.models.__all__, key=isort_key)

@@ -1,0 +1,54 @@
+"""The public API's types, as mypy sees them (checked by the typecheck session)."""
+
+from __future__ import annotations
+
+from typing import Any, assert_type
+
+import hms_async
+from hms_async import AsyncPaginator, HMSClient, Page
+from hms_async.models import Room, RoomCode, Session
+
+from .helpers import ACCESS_KEY, APP_SECRET
+
+
+async def _api_types(hms: HMSClient) -> None:
+    assert_type(hms.rooms.list(), AsyncPaginator[Room])
+    assert_type(await hms.rooms.list(), Page[Room])
+    assert_type(await hms.rooms.retrieve("r"), Room)
+    assert_type(await hms.sessions.retrieve("s"), Session)
+    assert_type(await hms.room_codes.create("r"), list[RoomCode])
+    async for room in hms.rooms.list():
+        assert_type(room, Room)
+    async for page in hms.sessions.list().pages():
+        assert_type(page, Page[Session])
+    async with hms.rooms.list().prefetch() as rooms:
+        async for prefetched in rooms:
+            assert_type(prefetched, Room)
+    assert_type(hms.tokens.create(room_id="r", role="host"), str)
+    assert_type(hms_async.to_dict(await hms.rooms.retrieve("r")), dict[str, Any])
+
+
+def test_client_services_are_typed_attributes() -> None:
+    """Every service is a plain attribute, visible to type checkers and IDEs."""
+    client = HMSClient(ACCESS_KEY, APP_SECRET)
+    services = [name for name in vars(client) if not name.startswith("_")]
+
+    assert sorted(services) == sorted(
+        [
+            "active_rooms",
+            "analytics",
+            "base_url",
+            "external_streams",
+            "live_streams",
+            "polls",
+            "recording_assets",
+            "recordings",
+            "room_codes",
+            "rooms",
+            "sessions",
+            "sip",
+            "stream_keys",
+            "templates",
+            "tokens",
+        ]
+    )
