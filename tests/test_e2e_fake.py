@@ -46,10 +46,10 @@ class Env:
 
 
 async def _open(
-    fake: FakeHMS, mode: str, *, timeout: float = 10.0, max_retries: int = 2
+    fake: FakeHMS, mode: str, *, read_timeout: float = 10.0, max_retries: int = 2
 ) -> AsyncIterator[HMSClient]:
     if mode == "in-process":
-        async with fake.client(timeout=timeout, max_retries=max_retries) as hms:
+        async with fake.client(timeout=read_timeout, max_retries=max_retries) as hms:
             yield hms
         return
     async with (
@@ -59,7 +59,7 @@ async def _open(
             fake.app_secret,
             base_url=base_url,
             auth_base_url=base_url,
-            timeout=timeout,
+            timeout=read_timeout,
             max_retries=max_retries,
         ) as hms,
     ):
@@ -431,7 +431,7 @@ async def test_latency_beyond_the_timeout_is_a_timeout() -> None:
     fake = FakeHMS(seed="slow")
     fake.faults.add("GET", "/rooms", latency=5.0)
     with anyio.fail_after(5):
-        async for hms in _open(fake, "loopback", timeout=0.2, max_retries=0):
+        async for hms in _open(fake, "loopback", read_timeout=0.2, max_retries=0):
             with pytest.raises(APITimeoutError):
                 await hms.rooms.list()
 
