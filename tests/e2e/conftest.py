@@ -11,9 +11,16 @@ from hms_async.testing import FakeHMS
 from ._support import MODES, Env, connect
 
 
-@pytest.fixture(name="env", params=MODES)
-async def _env(request: pytest.FixtureRequest) -> AsyncIterator[Env]:
+@pytest.fixture(name="mode", params=MODES)
+def _mode(request: pytest.FixtureRequest) -> str:
+    """Each way in: in process, and over a loopback server."""
+    mode: str = request.param
+    return mode
+
+
+@pytest.fixture(name="env")
+async def _env(mode: str) -> AsyncIterator[Env]:
     """A seeded fake and a client on it (retries recorded, never slept)."""
     fake = FakeHMS(seed="e2e")
-    async with connect(fake, request.param, max_retries=2) as hms:
-        yield Env(fake, hms, request.param)
+    async with connect(fake, mode, max_retries=2) as hms:
+        yield Env(fake, hms, mode)
