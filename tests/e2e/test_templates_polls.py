@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from hms_async import NotFoundError
@@ -9,7 +11,7 @@ from hms_async.models import Region, TemplateRtmpDestination
 
 from ._support import Env, bounded
 
-QUIZ = [
+QUIZ: list[dict[str, Any]] = [
     {
         "text": "2 + 2?",
         "type": "single-choice",
