@@ -46,6 +46,7 @@ __all__ = [
 EMPTY: Final[Mapping[str, Any]] = types.MappingProxyType({})
 _ZERO_TIME_PREFIX: Final = "0001-01-01T00:00:00"
 _PASSTHROUGH: Final = frozenset({str, int, float, bool, object, Any})
+_DEFAULT: Final[Any] = object()
 
 _T = typing.TypeVar("_T")
 
@@ -147,6 +148,7 @@ class _Codegen:
             "_as_map": _as_map,
             "_extras": _extras,
             "_not_object": _not_object,
+            "_EMPTY": EMPTY,
         }
         self._counter = 0
 
@@ -186,38 +188,140 @@ class _Codegen:
         return f"(None if {v} is None else {hook}({v}))"
 
 
+_MAX_SHAPES: Final = 16
+"""Key orders specialised per model; a response with more shapes uses the generic code."""
+
+
 def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
+    """The structuring function of ``cls``: specialised per key order, generic otherwise.
+
+    Items of one list nearly always arrive with the same keys in the same order
+    (orjson keeps the order of the JSON), so for each such key order ("shape")
+    a function is generated once that unpacks ``d.values()`` in a single step,
+    knows which keys are missing (``None``, as ``d.get`` would give) and which
+    are unknown (``extra_fields``), and does no lookup per field. Any other
+    dict (a required key missing, more than ``_MAX_SHAPES`` shapes) goes
+    through the generic code, which behaves the same.
+    """
     hints = typing.get_type_hints(cls)
     gen = _Codegen()
     cls_name = gen.bind(cls)
-    known: set[str] = set()
+    gen.namespace["_new"] = object.__new__
+    fields = [
+        (f.name, json_key(f), f.default is attrs.NOTHING, hints[f.name])
+        for f in attrs.fields(cls)
+        if f.name != "extra_fields"
+    ]
+    has_extras = "extra_fields" in attrs.fields_dict(cls)
+    known = frozenset(key for _, key, _, _ in fields)
+    required = frozenset(key for _, key, req, _ in fields if req)
+    generic = _compile_generic(cls_name, fields, has_extras, known, gen)
+    shapes: dict[tuple[str, ...], Callable[[dict[str, Any]], Any]] = {}
+    max_shapes, max_keys = _MAX_SHAPES, len(fields) + 32
+
+    def structure(d: Any, _type: Any = None) -> Any:
+        if type(d) is not dict:
+            return generic(d)
+        keys = tuple(d)
+        fn = shapes.get(keys)
+        if fn is None:
+            if (
+                len(shapes) >= max_shapes
+                or len(keys) > max_keys
+                or not required <= d.keys()
+                or not all(type(k) is str for k in keys)
+            ):
+                return generic(d)
+            fn = shapes[keys] = _compile_shape(
+                cls_name, keys, fields, has_extras, known, gen
+            )
+        return fn(d)
+
+    return structure
+
+
+_Field = tuple[str, str, bool, Any]
+"""A field's attribute name, JSON key, whether it is required, and its type."""
+
+
+def _compile_generic(
+    cls_name: str,
+    fields: list[_Field],
+    has_extras: bool,
+    known: frozenset[str],
+    gen: _Codegen,
+) -> Callable[[Any], Any]:
     # Bypass __init__: keyword-argument binding for twenty fields costs more
     # than the attribute stores themselves (models have no validators).
     lines = [
-        "def structure(d, _type=None):",
+        "def generic(d, _type=None):",
         f"    if type(d) is not dict: _not_object(d, {cls_name})",
         f"    o = _new({cls_name})",
         "    get = d.get",
     ]
-    gen.namespace["_new"] = object.__new__
-    for field in attrs.fields(cls):
-        if field.name == "extra_fields":
-            continue
-        key = json_key(field)
-        known.add(key)
-        required = field.default is attrs.NOTHING
+    for name, key, required, tp in fields:
         raw = f"d[{key!r}]" if required else f"get({key!r})"
-        expr = gen.expr(hints[field.name], "v")
+        expr = gen.expr(tp, "v")
         if expr == "v":
-            lines.append(f"    o.{field.name} = {raw}")
+            lines.append(f"    o.{name} = {raw}")
         else:
-            lines += [f"    v = {raw}", f"    o.{field.name} = {expr}"]
-    if "extra_fields" in attrs.fields_dict(cls):
-        known_name = gen.bind(frozenset(known))
-        lines.append(f"    o.extra_fields = _extras(d, {known_name})")
+            lines += [f"    v = {raw}", f"    o.{name} = {expr}"]
+    if has_extras:
+        lines.append(f"    o.extra_fields = _extras(d, {gen.bind(known)})")
     lines.append("    return o")
-    exec("\n".join(lines), gen.namespace)  # noqa: S102
-    fn: Callable[[Any, Any], Any] = gen.namespace["structure"]
+    return _exec(lines, "generic", gen.namespace)
+
+
+def _compile_shape(
+    cls_name: str,
+    keys: tuple[str, ...],
+    fields: list[_Field],
+    has_extras: bool,
+    known: frozenset[str],
+    gen: _Codegen,
+) -> Callable[[dict[str, Any]], Any]:
+    position = {key: i for i, key in enumerate(keys)}
+    lines = ["def shape(d):"]
+    if keys:
+        lines.append(
+            f"    ({''.join(f'v{i}, ' for i in range(len(keys)))}) = d.values()"
+        )
+    lines.append(f"    o = _new({cls_name})")
+    for name, key, _, tp in fields:
+        if key in position:
+            lines.append(f"    o.{name} = {gen.expr(tp, f'v{position[key]}')}")
+        else:  # missing: what the generic code makes of d.get(key), i.e. None
+            lines.append(f"    o.{name} = {_missing(gen.expr(tp, 'v'), gen)}")
+    if has_extras:
+        extra = [f"{key!r}: v{i}" for i, key in enumerate(keys) if key not in known]
+        lines.append(
+            f"    o.extra_fields = {{{', '.join(extra)}}}"
+            if extra
+            else "    o.extra_fields = _EMPTY"
+        )
+    lines.append("    return o")
+    return _exec(lines, "shape", gen.namespace)
+
+
+def _missing(expr: str, gen: _Codegen) -> str:
+    """``expr`` for ``v = None``: a constant when it is one, else the expression."""
+    try:
+        value = eval(expr, gen.namespace, {"v": None})  # noqa: S307 - generated code
+    except Exception:  # the expression raises the same at run time
+        value = _DEFAULT
+    if value is None:
+        return "None"
+    if value == [] and type(value) is list:
+        return "[]"
+    if value == {} and type(value) is dict:
+        return "{}"
+    return f"(lambda v: {expr})(None)"
+
+
+def _exec(lines: list[str], name: str, namespace: dict[str, Any]) -> Callable[..., Any]:
+    scope: dict[str, Any] = {}
+    exec("\n".join(lines), namespace, scope)  # noqa: S102
+    fn: Callable[..., Any] = scope[name]
     return fn
 
 
