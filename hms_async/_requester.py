@@ -25,7 +25,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import anyio
 import cattrs
@@ -111,6 +111,15 @@ def encode_query(params: Mapping[str, Any] | None) -> dict[str, str | list[str]]
     if not params:
         return {}
     return {k: _query_value(v) for k, v in params.items() if v is not None}
+
+
+def _query_pairs(query: Mapping[str, str | list[str]]) -> list[tuple[str, str]]:
+    """The (key, value) pairs of an encoded query, lists as repeated keys."""
+    return [
+        (k, item)
+        for k, v in query.items()
+        for item in (v if isinstance(v, list) else (v,))
+    ]
 
 
 def _redact(text: str) -> str:
@@ -298,10 +307,17 @@ class Requester:
                 write=base.write,
                 pool=base.pool,
             )
+        query: dict[str, str | list[str]] | None = encode_query(params)
+        target: str | httpx.URL = url
+        if query and "?" not in url and not self._http.params:
+            # The URL parsed once, with its query, instead of three times
+            # (join, parse, merge the params): what httpx would build.
+            target = httpx.URL(f"{url}?{urlencode(_query_pairs(query))}")
+            query = None
         request = self._http.build_request(
             method,
-            url,
-            params=encode_query(params),
+            target,
+            params=query,
             content=content,
             headers=headers,
             **extra,
