@@ -18,6 +18,7 @@ import anyio
 import anyio.abc
 import attrs
 
+from ._serde import list_parser
 from .errors import HMSError
 
 __all__ = [
@@ -91,7 +92,7 @@ class PageStyle:
 
     def parse(self, body: Any, item: Callable[[Any], T]) -> Page[T]:
         """Build a page from a decoded response body."""
-        data = [item(x) for x in _items(body, self.item_keys)]
+        data = list_parser(item)(_items(body, self.item_keys))
         if self.cursor_key is None:
             return self._numbered(body, data)
         cursor = body.get(self.cursor_key)
@@ -220,18 +221,20 @@ class _PageIterator(AsyncIterator[Page[T]]):
 class _ItemIterator(AsyncIterator[T]):
     """Flattens pages into items; holds nothing open between items."""
 
+    __slots__ = ("_index", "_items", "_pages")
+
     def __init__(self, pages: AsyncIterator[Page[T]]) -> None:
         self._pages = pages
         self._items: list[T] = []
         self._index = 0
 
     async def __anext__(self) -> T:
-        while self._index >= len(self._items):
-            page = await self._pages.__anext__()
-            self._items, self._index = page.data, 0
-        item = self._items[self._index]
-        self._index += 1
-        return item
+        index, items = self._index, self._items
+        while index >= len(items):  # the next non-empty page
+            items, index = (await self._pages.__anext__()).data, 0
+            self._items = items
+        self._index = index + 1
+        return items[index]
 
 
 class Prefetch(AsyncIterator[T]):

@@ -411,7 +411,7 @@ def model(cls: type[R]) -> Callable[[Any], R]:
 
 def model_list(cls: type[R], key: str | None = "data") -> Callable[[Any], list[R]]:
     """A parser for a list of ``cls`` (under ``key``, or the body itself)."""
-    hook = _serde.parser(cls)
+    many = _serde.list_parser(_serde.parser(cls))
 
     def parse(body: Any) -> list[R]:
         items = body if key is None else body[key]
@@ -419,7 +419,7 @@ def model_list(cls: type[R], key: str | None = "data") -> Callable[[Any], list[R
             return []
         if type(items) is not list:
             raise TypeError(f"expected a JSON array, got {type(items).__name__}")
-        return [hook(x) for x in items]
+        return many(items)
 
     return parse
 
