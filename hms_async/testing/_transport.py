@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import anyio
 import httpx
 
 from ._engine import Engine, split_v2
@@ -44,7 +45,11 @@ class FakeTransport(httpx.AsyncBaseTransport):
         return "FakeTransport()"
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Answer ``request`` from the fake (a dropped connection raises)."""
+        """Answer ``request`` from the fake (a dropped connection raises).
+
+        The client's read timeout is kept as a socket would keep it: an answer
+        slower than that (a latency fault) raises ``httpx.ReadTimeout``.
+        """
         body = await request.aread()
         headers = {k.lower(): v for k, v in request.headers.items()}
         query = list(request.url.params.multi_items())
@@ -52,7 +57,7 @@ class FakeTransport(httpx.AsyncBaseTransport):
         if fake is None:
             outcome = not_v2_outcome(request.url.path)
         else:
-            outcome = await self._engine.handle(fake)
+            outcome = await self._answer(fake, request)
         if outcome.drop:
             raise httpx.RemoteProtocolError(
                 "Server disconnected without sending a response.", request=request
@@ -66,3 +71,10 @@ class FakeTransport(httpx.AsyncBaseTransport):
             content=content,
             request=request,
         )
+
+    async def _answer(self, fake: FakeRequest, request: httpx.Request) -> Outcome:
+        timeouts = request.extensions.get("timeout", {})
+        read_timeout = timeouts.get("read")
+        with anyio.move_on_after(read_timeout):
+            return await self._engine.handle(fake)
+        raise httpx.ReadTimeout("The read operation timed out", request=request)

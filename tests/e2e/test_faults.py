@@ -180,15 +180,6 @@ async def test_latency_beyond_the_timeout_over_loopback() -> None:
     assert len(fake.requests) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "hms_async/testing/_transport.py FakeTransport.handle_async_request ignores "
-        "request.extensions['timeout']: a latency fault in process delays the "
-        "answer but never times out, so the client gets the page instead of "
-        "APITimeoutError"
-    ),
-)
 @bounded
 async def test_latency_beyond_the_timeout_in_process() -> None:
     """In process, latency beyond the client's read timeout should time out too."""
