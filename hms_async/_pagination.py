@@ -33,7 +33,8 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-Cursor = str | int
+Cursor = str
+"""A cursor is opaque text; page numbers travel as their decimal string."""
 Fetch = Callable[[Mapping[str, Any], Callable[[Any], "Page[T]"]], Awaitable["Page[T]"]]
 
 
@@ -47,7 +48,8 @@ class Page(Generic[T]):
 
     ``last`` (or ``next`` for analytics events) is the cursor as the API sent
     it; ``next_cursor`` is what to pass as ``start=`` to resume after this page,
-    ``None`` on the final page.
+    ``None`` on the final page. It is always a string, the next page number
+    in decimal for the page-numbered webhook history.
     """
 
     data: list[T]
@@ -121,7 +123,7 @@ class PageStyle:
             limit=info.get("page_size"),
             total=info.get("total_items"),
             page_number=current,
-            next_cursor=current + 1 if more and current is not None else None,
+            next_cursor=str(current + 1) if more and current is not None else None,
         )
 
 

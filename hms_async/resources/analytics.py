@@ -65,6 +65,19 @@ def _at_least(name: str, value: int | None, low: int) -> None:
         raise ValueError(f"{name} must be {low} or more, got {value}")
 
 
+def _first_page(page: int | None, start: int | str | None) -> int | None:
+    """The page to begin at: ``page``, or ``start`` as a number or its cursor text."""
+    if isinstance(start, str):
+        if not (start.isascii() and start.isdigit()):
+            raise ValueError(f"start must be a page number, got {start!r}")
+        start = int(start)
+    if page is not None and start is not None and page != start:
+        raise ValueError(f"page and start are the same; got {page} and {start}")
+    first = page if page is not None else start
+    _at_least("page", first, 1)
+    return first
+
+
 def _time(value: Time | None) -> str | None:
     """A body timestamp the API's way (RFC 3339, UTC)."""
     if isinstance(value, dt.datetime):
@@ -138,21 +151,18 @@ class AnalyticsResource(Resource):
         event_names: str | Sequence[str] | None = None,
         limit: int = 50,
         page: int | None = None,
-        start: int | None = None,
+        start: int | str | None = None,
     ) -> AsyncPaginator[WebhookHistoryEvent]:
         """List webhook deliveries page by page number, lazily.
 
         The window defaults to the last 24 hours; it must lie within the last 30
         days and span at most 14 days. ``page`` (or ``start``, as for every
-        list) resumes at a page number. The API limits this endpoint's rate: a
+        list: a page number, or a page's ``next_cursor``) resumes at that page. The API limits this endpoint's rate: a
         429 carries the wait in ``RateLimitError.retry_after``.
         """
         check_limit(limit, 1, 100)
         _check_window(start_time, end_time)
-        if page is not None and start is not None and page != start:
-            raise ValueError(f"page and start are the same; got {page} and {start}")
-        first = page if page is not None else start
-        _at_least("page", first, 1)
+        first = _first_page(page, start)
         params = {
             "start_time": start_time,
             "end_time": end_time,
@@ -165,7 +175,7 @@ class AnalyticsResource(Resource):
             "analytics/webhooks",
             WebhookHistoryEvent,
             params,
-            start=first,
+            start=None if first is None else str(first),
             style=PAGE_NUMBER,
         )
 

@@ -775,8 +775,24 @@ async def test_webhook_history_resumes_at_a_page(
     ]
 
     assert [p.page_number for p in pages] == [2, 3]
-    assert [p.next_cursor for p in pages] == [3, None]
+    assert [p.next_cursor for p in pages] == ["3", None]
     assert _pages_of(route) == ["2", "3"]
+
+
+async def test_webhook_history_resumes_from_a_saved_next_cursor(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """A page's next_cursor (a string, like every list's) resumes the walk there."""
+    route = respx_router.get("analytics/webhooks").mock(side_effect=_by_page)
+    history = client.analytics.list_webhook_events(limit=2)
+    first = await history
+    assert first.next_cursor == "2"
+
+    resumed = client.analytics.list_webhook_events(limit=2, start=first.next_cursor)
+    ids = [e.event_id async for e in resumed]
+
+    assert ids == ["h3", "h4", "h5"]
+    assert _pages_of(route) == [None, "2", "3"]
 
 
 async def test_webhook_history_ends_on_an_empty_page(
@@ -804,6 +820,10 @@ async def test_webhook_history_ends_on_an_empty_page(
         ({"page": 0}, "page must be 1 or more"),
         ({"start": -1}, "page must be 1 or more"),
         ({"page": 2, "start": 3}, "page and start"),
+        ({"page": 2, "start": "3"}, "page and start"),
+        ({"start": "two"}, "start must be a page number, got 'two'"),
+        ({"start": "-1"}, "start must be a page number"),
+        ({"start": "0"}, "page must be 1 or more"),
         (
             {"start_time": START, "end_time": START + dt.timedelta(days=14, seconds=1)},
             "14 days",
