@@ -292,6 +292,11 @@ class Requester:
 
         ``read_timeout`` overrides the client's read timeout for this call.
         """
+        if self._http.is_closed:
+            raise RuntimeError(
+                "this HMSClient is closed (aclose() or the end of its `async with`); "
+                "create a new client"
+            )
         url = (base_url or self._base_url).rstrip("/") + "/" + path.lstrip("/")
         headers = dict(self._headers)
         content = None
@@ -340,7 +345,7 @@ class Requester:
                 response = await self._http.send(
                     request, auth=auth or httpx.USE_CLIENT_DEFAULT
                 )
-            except httpx.TransportError as exc:
+            except httpx.RequestError as exc:  # transport errors, a bad encoding
                 retryable = isinstance(exc, _NOT_SENT) or (
                     safe and not isinstance(exc, httpx.PoolTimeout)
                 )
@@ -389,7 +394,7 @@ class Requester:
 
 
 def _connection_error(
-    exc: httpx.TransportError, method: str, path: str
+    exc: httpx.RequestError, method: str, path: str
 ) -> APIConnectionError:
     where = f"{method} /{path.lstrip('/')}"
     if isinstance(exc, httpx.TimeoutException):

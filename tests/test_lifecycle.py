@@ -233,6 +233,28 @@ async def test_owned_http_client_closed() -> None:
     assert hms._http.is_closed
 
 
+async def test_closed_client_refuses_calls_clearly() -> None:
+    """After aclose(), every kind of call says the client is closed; nothing is sent."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"id": "r1"})
+
+    hms = HMSClient(ACCESS_KEY, APP_SECRET, transport=httpx.MockTransport(answer))
+    await hms.aclose()
+
+    with pytest.raises(RuntimeError, match="HMSClient is closed"):
+        await hms.rooms.retrieve("r1")
+    with pytest.raises(RuntimeError, match="HMSClient is closed"):
+        await hms.rooms.list()
+    with pytest.raises(RuntimeError, match="HMSClient is closed"):
+        [room async for room in hms.sessions.list()]
+    with pytest.raises(RuntimeError, match="HMSClient is closed"):
+        await hms.request("GET", "rooms")
+    assert sent == []
+
+
 async def test_injected_http_client_left_open() -> None:
     """An injected httpx client is never closed by the SDK."""
     async with httpx.AsyncClient() as http:

@@ -258,6 +258,41 @@ async def test_get_read_error_retried(
     assert route.call_count == 2
 
 
+def bad_gzip() -> httpx.DecodingError:
+    """What httpx raises for a body that claims gzip but is not.
+
+    Raised by the mock itself: a real broken body makes httpx drop an
+    unexhausted async generator, which trio reports at collection time.
+    """
+    return httpx.DecodingError("Error -3 while decompressing data")
+
+
+async def test_undecodable_encoding_is_a_connection_error_retried_on_get(
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+) -> None:
+    """A body in a broken Content-Encoding is APIConnectionError, never bare httpx."""
+    route = respx_router.get("rooms/r1").mock(side_effect=[bad_gzip(), OK])
+
+    room = await client.rooms.retrieve("r1")
+
+    assert room.id == "r1"
+    assert route.call_count == 2
+    assert len(sleeps.waits) == 1
+
+
+async def test_undecodable_encoding_on_post_not_retried(
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+) -> None:
+    """The POST reached the server: one attempt, then a typed error naming the call."""
+    route = respx_router.post("rooms").mock(side_effect=[bad_gzip(), OK])
+
+    with pytest.raises(APIConnectionError, match=r"POST /rooms: DecodingError"):
+        await client.rooms.create()
+
+    assert route.call_count == 1
+    assert sleeps.waits == []
+
+
 async def test_pool_timeout_not_retried(
     client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
 ) -> None:
