@@ -30,11 +30,8 @@ def render_room(state: State, room: JSON) -> JSON:
 
 def find_room_by_name(state: State, name: str) -> JSON | None:
     """Return the room whose name matches ``name`` case-insensitively."""
-    folded = name.casefold()
-    for room in state.rooms.values():
-        if room["name"].casefold() == folded:
-            return room
-    return None
+    room_id = state.room_names.get(name.casefold())
+    return None if room_id is None else state.rooms.get(room_id)
 
 
 def create_room(state: State, body: JSON) -> JSON:
@@ -67,6 +64,7 @@ def create_room(state: State, body: JSON) -> JSON:
     }
     candidate = apply_room_body(state, room, body, store=False)
     state.rooms[candidate["id"]] = candidate
+    state.room_names[candidate["name"].casefold()] = candidate["id"]
     return candidate
 
 
@@ -84,6 +82,9 @@ def apply_room_body(
     _apply_nested(state, new, body)
     new["updated_at"] = state.clock.stamp()
     if store:
+        if new["name"] != room["name"]:
+            state.room_names.pop(room["name"].casefold(), None)
+            state.room_names[new["name"].casefold()] = room["id"]
         room.clear()
         room.update(new)
         return room

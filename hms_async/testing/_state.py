@@ -46,6 +46,8 @@ class State:
     templates: dict[str, JSON] = attrs.Factory(dict)
     template_subdomains: dict[str, str] = attrs.Factory(dict)
     rooms: dict[str, JSON] = attrs.Factory(dict)
+    room_names: dict[str, str] = attrs.Factory(dict)
+    """Room ids by case-folded name: creating by name stays O(1) in big fakes."""
     room_codes: dict[str, JSON] = attrs.Factory(dict)
     sessions: dict[str, JSON] = attrs.Factory(dict)
     active_sessions: dict[str, str] = attrs.Factory(dict)

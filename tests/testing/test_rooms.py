@@ -41,6 +41,22 @@ async def test_create_with_existing_name_updates_that_room() -> None:
     assert len(listed) == 1
 
 
+async def test_renamed_room_is_found_by_its_new_name_only() -> None:
+    """After a rename, the new name (any case) finds the room; the old one is free."""
+    async with client(make_fake()) as http:
+        room = await create_room(http, name="alpha")
+        await http.post(f"rooms/{room['id']}", json={"name": "Beta"})
+        by_new_name = await create_room(http, name="BETA", description="found")
+        by_old_name = await create_room(http, name="ALPHA")
+        clash = await http.post(f"rooms/{by_old_name['id']}", json={"name": "beta"})
+
+    assert by_new_name["id"] == room["id"]
+    assert by_new_name["description"] == "found"
+    assert by_old_name["id"] != room["id"]
+    assert clash.status_code == 400
+    assert clash.json()["details"] == ["room with name beta already exists"]
+
+
 async def test_retrieve_update_and_disable() -> None:
     """A room can be retrieved, updated and disabled through POST /rooms/{id}."""
     async with client(make_fake()) as http:
