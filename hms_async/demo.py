@@ -132,7 +132,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--backend", choices=["asyncio", "trio"], default="asyncio")
     args = parser.parse_args(argv)
+    if args.backend == "trio" and not _trio_installed():
+        parser.error("--backend trio needs trio: pip install 'hms-async[trio]'")
     anyio.run(_run, args, backend=args.backend)
+
+
+def _trio_installed() -> bool:
+    try:
+        import trio  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 if __name__ == "__main__":

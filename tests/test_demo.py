@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
@@ -45,3 +46,19 @@ def test_demo_refuses_partial_credentials_as_missing(
     demo.main(["--rooms", "10"])
 
     assert "using the built-in fake" in capsys.readouterr().out
+
+
+def test_demo_on_trio_without_trio_says_what_to_install(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--backend trio on a machine without trio: a usage error naming the extra."""
+    monkeypatch.delenv("HMS_ACCESS_KEY", raising=False)
+    monkeypatch.delenv("HMS_SECRET", raising=False)
+    monkeypatch.setitem(sys.modules, "trio", None)  # import trio now fails
+
+    with pytest.raises(SystemExit) as exit_info:
+        demo.main(["--rooms", "10", "--backend", "trio"])
+
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--backend trio needs trio: pip install 'hms-async[trio]'" in err
