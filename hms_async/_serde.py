@@ -15,7 +15,9 @@ Wire rules, in one place:
   time ``0001-01-01T00:00:00Z`` means "not set" and becomes ``None``.
 * A field typed ``SomeStrEnum | str`` keeps values the enum does not know as
   plain strings.
-* ``null`` where a list or map is expected becomes an empty list or map.
+* ``null`` where a list or map is expected becomes an empty list or map; a
+  field typed ``list[...] | None`` or ``dict[...] | None`` keeps ``None``
+  (null or missing: its default, and nothing written back).
 """
 
 from __future__ import annotations
@@ -160,7 +162,8 @@ class _Codegen:
         return name
 
     def expr(self, tp: Any, v: str) -> str:
-        tp = _strip_optional(tp)
+        stripped = _strip_optional(tp)
+        nullable, tp = stripped is not tp, stripped
         if tp in _PASSTHROUGH:
             return v
         if tp is dt.datetime:
@@ -179,13 +182,17 @@ class _Codegen:
         if origin is list:
             inner = self.expr(args[0], "x")
             if inner == "x":
-                return f"({v} if type({v}) is list else _as_list({v}))"
-            return f"[{inner} for x in _as_list({v})]"
+                code = f"({v} if type({v}) is list else _as_list({v}))"
+            else:
+                code = f"[{inner} for x in _as_list({v})]"
+            return f"(None if {v} is None else {code})" if nullable else code
         if origin in (dict, Mapping, typing.Mapping):
             inner = self.expr(args[1], "x")
             if inner == "x":
-                return f"_as_map({v})"
-            return f"{{k: {inner} for k, x in _as_map({v}).items()}}"
+                code = f"_as_map({v})"
+            else:
+                code = f"{{k: {inner} for k, x in _as_map({v}).items()}}"
+            return f"(None if {v} is None else {code})" if nullable else code
         hook = self.bind(converter.get_structure_hook(tp))
         return f"(None if {v} is None else {hook}({v}))"
 
