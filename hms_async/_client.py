@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import enum
 import os
 import platform
 import time
@@ -40,6 +42,12 @@ USER_AGENT: Final = (
     f"hms-async/{__version__} python/{platform.python_version_tuple()[0]}."
     f"{platform.python_version_tuple()[1]} httpx/{httpx.__version__}"
 )
+
+
+class _Keep(enum.Enum):
+    """Marks an option of ``with_options`` that was not passed."""
+
+    KEEP = enum.auto()
 
 
 def _credentials(
@@ -82,6 +90,21 @@ class HMSClient:
     One client is safe to share across all the tasks of an application.
     """
 
+    rooms: RoomsResource
+    room_codes: RoomCodesResource
+    active_rooms: ActiveRoomsResource
+    sessions: SessionsResource
+    recordings: RecordingsResource
+    recording_assets: RecordingAssetsResource
+    live_streams: LiveStreamsResource
+    external_streams: ExternalStreamsResource
+    stream_keys: StreamKeysResource
+    templates: TemplatesResource
+    polls: PollsResource
+    analytics: AnalyticsResource
+    sip: SipResource
+    tokens: TokensResource
+
     def __init__(
         self,
         access_key: str | None = None,
@@ -122,21 +145,47 @@ class HMSClient:
             retry=RetryPolicy(max_retries),
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
+        self._auth_base_url = auth_base_url
+        self._attach_services()
+
+    def _attach_services(self) -> None:
         requester = self._requester
-        self.rooms: Final = RoomsResource(requester)
-        self.room_codes: Final = RoomCodesResource(requester)
-        self.active_rooms: Final = ActiveRoomsResource(requester)
-        self.sessions: Final = SessionsResource(requester)
-        self.recordings: Final = RecordingsResource(requester)
-        self.recording_assets: Final = RecordingAssetsResource(requester)
-        self.live_streams: Final = LiveStreamsResource(requester)
-        self.external_streams: Final = ExternalStreamsResource(requester)
-        self.stream_keys: Final = StreamKeysResource(requester)
-        self.templates: Final = TemplatesResource(requester)
-        self.polls: Final = PollsResource(requester)
-        self.analytics: Final = AnalyticsResource(requester)
-        self.sip: Final = SipResource(requester, self._signer)
-        self.tokens: Final = TokensResource(requester, self._signer, auth_base_url)
+        self.rooms = RoomsResource(requester)
+        self.room_codes = RoomCodesResource(requester)
+        self.active_rooms = ActiveRoomsResource(requester)
+        self.sessions = SessionsResource(requester)
+        self.recordings = RecordingsResource(requester)
+        self.recording_assets = RecordingAssetsResource(requester)
+        self.live_streams = LiveStreamsResource(requester)
+        self.external_streams = ExternalStreamsResource(requester)
+        self.stream_keys = StreamKeysResource(requester)
+        self.templates = TemplatesResource(requester)
+        self.polls = PollsResource(requester)
+        self.analytics = AnalyticsResource(requester)
+        self.sip = SipResource(requester, self._signer)
+        self.tokens = TokensResource(requester, self._signer, self._auth_base_url)
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | _Keep | None = _Keep.KEEP,
+        max_retries: int | None = None,
+    ) -> HMSClient:
+        """A view of this client with another ``timeout`` or ``max_retries``.
+
+        The view shares the connection pool and the cached management token, so
+        it costs nothing to make per call site (``hms.with_options(max_retries=0)
+        .rooms.create(...)``). Its ``aclose()`` closes nothing: the pool stays
+        the original client's. ``timeout=None`` waits forever, on purpose.
+        """
+        view = copy.copy(self)
+        view._owns_http = False
+        view._requester = self._requester.with_options(
+            retry=None if max_retries is None else RetryPolicy(max_retries),
+            timeout=None if timeout is _Keep.KEEP else httpx.Timeout(timeout),
+        )
+        view._attach_services()
+        return view
 
     def __repr__(self) -> str:
         who = (

@@ -17,6 +17,7 @@ the requester does everything else:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import email.utils
 import logging
@@ -269,11 +270,21 @@ class Requester:
         self._auth = auth
         self._retry = retry
         self._headers = dict(headers)
+        self._timeout: httpx.Timeout | None = None
         self.sleep: Callable[[float], Awaitable[None]] = anyio.sleep
         """How the requester waits between attempts (tests replace it)."""
 
     def __repr__(self) -> str:
         return f"<Requester base_url={self._base_url!r}>"
+
+    def with_options(
+        self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | None = None
+    ) -> Requester:
+        """A requester on the same pool and auth with another retry policy or timeout."""
+        view = copy.copy(self)
+        view._retry = retry or self._retry
+        view._timeout = timeout or self._timeout
+        return view
 
     async def request(
         self,
@@ -304,8 +315,10 @@ class Requester:
             content = orjson.dumps({} if json is None else json)
             headers["Content-Type"] = "application/json"
         extra: dict[str, Any] = {}
+        if self._timeout is not None:
+            extra["timeout"] = self._timeout
         if read_timeout is not None:  # one slow call, e.g. a SIP call that rings
-            base = self._http.timeout
+            base = self._timeout or self._http.timeout
             extra["timeout"] = httpx.Timeout(
                 connect=base.connect,
                 read=read_timeout,

@@ -1,0 +1,102 @@
+"""``HMSClient.with_options``: a view with other retries or timeout, on the same pool."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+import respx
+
+from hms_async import HMSClient, ServerError
+
+from .conftest import no_sleep
+from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
+
+ROOM = {"id": "r1", "name": "physics"}
+
+
+async def test_max_retries_applies_to_the_view_only(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """The view gives up at once; the original still retries twice."""
+    route = respx_router.get("rooms/r1").respond(503, json={"message": "busy"})
+
+    with pytest.raises(ServerError):
+        await client.with_options(max_retries=0).rooms.retrieve("r1")
+    assert route.call_count == 1
+
+    with pytest.raises(ServerError):
+        await client.rooms.retrieve("r1")
+    assert route.call_count == 1 + 3
+
+
+async def test_timeout_reaches_the_request(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """A view's timeout is the one httpx gets; None means no limit, on purpose."""
+    route = respx_router.get("rooms/r1").respond(json=ROOM)
+
+    await client.with_options(timeout=2.5).rooms.retrieve("r1")
+    await client.with_options(timeout=None).rooms.retrieve("r1")
+    await client.rooms.retrieve("r1")
+
+    sent = [call.request.extensions["timeout"] for call in route.calls]
+    assert sent[0] == {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}
+    assert sent[1] == {"connect": None, "read": None, "write": None, "pool": None}
+    assert sent[2] == {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 10.0}
+
+
+async def test_views_chain_and_keep_what_they_do_not_set(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """A view of a view keeps the first view's timeout when only retries change."""
+    route = respx_router.get("rooms/r1").respond(503, json={"message": "busy"})
+    view = client.with_options(timeout=httpx.Timeout(1.0, read=7.0))
+
+    with pytest.raises(ServerError):
+        await view.with_options(max_retries=1).rooms.retrieve("r1")
+
+    assert route.call_count == 2
+    assert route.calls[0].request.extensions["timeout"]["read"] == 7.0
+
+
+async def test_view_shares_the_token_and_pool_and_closes_nothing() -> None:
+    """One signed token serves both; closing the view leaves the pool open."""
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["Authorization"])
+        return httpx.Response(200, json=ROOM)
+
+    transport = httpx.MockTransport(answer)
+    async with HMSClient(
+        ACCESS_KEY, APP_SECRET, base_url=BASE_URL, transport=transport
+    ) as hms:
+        view = hms.with_options(max_retries=5)
+        await view.rooms.retrieve("r1")
+        await view.aclose()
+        room = await hms.rooms.retrieve("r1")
+
+        assert room.id == "r1"
+        assert view._http is hms._http
+        assert not hms._http.is_closed
+    assert len(set(seen)) == 1
+    assert hms._http.is_closed
+
+
+async def test_view_repr_has_no_secret(client: HMSClient) -> None:
+    """The view prints like its client: the access key, never the secret."""
+    view = client.with_options(max_retries=0)
+
+    assert repr(view) == repr(client)
+    assert APP_SECRET not in repr(view)
+
+
+async def test_negative_max_retries_refused(client: HMSClient) -> None:
+    """A view's max_retries is checked like the client's."""
+    with pytest.raises(ValueError, match="max_retries must be 0 or more, got -1"):
+        client.with_options(max_retries=-1)
+
+
+async def test_view_of_a_test_client_keeps_its_sleep(client: HMSClient) -> None:
+    """Settings made on the requester (here the sleep stand-in) carry to views."""
+    assert client.with_options(max_retries=3)._requester.sleep is no_sleep
