@@ -83,7 +83,8 @@ class HMSClient:
 
     ``timeout`` defaults to 5 s to connect and 30 s to read; pass ``None`` to
     wait forever on purpose. ``max_retries`` bounds retries of calls that are
-    safe to repeat. ``http_client`` (never closed by the SDK) or ``transport``
+    safe to repeat; ``deadline`` (seconds, off by default) bounds a whole call,
+    every attempt and wait included, and raises ``APITimeoutError``. ``http_client`` (never closed by the SDK) or ``transport``
     replace the HTTP layer, for tests or tuning.
 
     Use it as ``async with HMSClient() as hms:`` or call ``await hms.aclose()``.
@@ -115,6 +116,7 @@ class HMSClient:
         auth_base_url: str = DEFAULT_AUTH_BASE_URL,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        deadline: float | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         token_ttl: int = DEFAULT_TOKEN_TTL,
@@ -145,6 +147,7 @@ class HMSClient:
             retry=RetryPolicy(max_retries),
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
+        self._requester.set_deadline(deadline)
         self._auth_base_url = auth_base_url
         self._attach_services()
 
@@ -170,13 +173,15 @@ class HMSClient:
         *,
         timeout: float | httpx.Timeout | _Keep | None = _Keep.KEEP,
         max_retries: int | None = None,
+        deadline: float | _Keep | None = _Keep.KEEP,
     ) -> HMSClient:
-        """A view of this client with another ``timeout`` or ``max_retries``.
+        """A view of this client with another ``timeout``, ``max_retries`` or ``deadline``.
 
         The view shares the connection pool and the cached management token, so
         it costs nothing to make per call site (``hms.with_options(max_retries=0)
         .rooms.create(...)``). Its ``aclose()`` closes nothing: the pool stays
-        the original client's. ``timeout=None`` waits forever, on purpose.
+        the original client's. ``timeout=None`` waits forever, on purpose;
+        ``deadline=None`` lifts the client's deadline.
         """
         view = copy.copy(self)
         view._owns_http = False
@@ -184,6 +189,8 @@ class HMSClient:
             retry=None if max_retries is None else RetryPolicy(max_retries),
             timeout=None if timeout is _Keep.KEEP else httpx.Timeout(timeout),
         )
+        if deadline is not _Keep.KEEP:
+            view._requester.set_deadline(deadline)
         view._attach_services()
         return view
 

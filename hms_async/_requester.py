@@ -21,6 +21,7 @@ import copy
 import datetime as dt
 import email.utils
 import logging
+import math
 import random
 import re
 import time
@@ -271,6 +272,7 @@ class Requester:
         self._retry = retry
         self._headers = dict(headers)
         self._timeout: httpx.Timeout | None = None
+        self._deadline: float | None = None
         self.sleep: Callable[[float], Awaitable[None]] = anyio.sleep
         """How the requester waits between attempts (tests replace it)."""
 
@@ -278,13 +280,22 @@ class Requester:
         return f"<Requester base_url={self._base_url!r}>"
 
     def with_options(
-        self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | None = None
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout | None = None,
     ) -> Requester:
-        """A requester on the same pool and auth with another retry policy or timeout."""
+        """A requester on the same pool and auth with other retries or timeout."""
         view = copy.copy(self)
         view._retry = retry or self._retry
         view._timeout = timeout or self._timeout
         return view
+
+    def set_deadline(self, seconds: float | None) -> None:
+        """Bound each call, retries and waits included, to ``seconds`` (None: no bound)."""
+        if seconds is not None and not seconds > 0:
+            raise ValueError(f"deadline must be more than 0 seconds, got {seconds}")
+        self._deadline = seconds
 
     async def request(
         self,
@@ -341,13 +352,36 @@ class Requester:
             **extra,
         )
         safe = method == "GET" if idempotent is None else idempotent
-        response = await self._send(
-            request, path, safe, self._auth if auth is _DEFAULT else auth
-        )
+        auth = self._auth if auth is _DEFAULT else auth
+        if self._deadline is None:
+            response = await self._send(request, path, safe, auth, math.inf)
+        else:
+            response = await self._send_by(self._deadline, request, path, safe, auth)
         return _decode(response, parse)
 
+    async def _send_by(
+        self,
+        deadline: float,
+        request: httpx.Request,
+        path: str,
+        safe: bool,
+        auth: httpx.Auth | None,
+    ) -> httpx.Response:
+        """Send within ``deadline`` seconds, every attempt and wait included."""
+        with anyio.move_on_after(deadline) as scope:
+            return await self._send(request, path, safe, auth, scope.deadline)
+        raise APITimeoutError(
+            f"{request.method} /{path.lstrip('/')}: no answer within the "
+            f"{deadline:g} s deadline (retries included)"
+        )
+
     async def _send(
-        self, request: httpx.Request, path: str, safe: bool, auth: httpx.Auth | None
+        self,
+        request: httpx.Request,
+        path: str,
+        safe: bool,
+        auth: httpx.Auth | None,
+        deadline_at: float,
     ) -> httpx.Response:
         method = request.method
         attempt = 0
@@ -362,7 +396,7 @@ class Requester:
                 retryable = isinstance(exc, _NOT_SENT) or (
                     safe and not isinstance(exc, httpx.PoolTimeout)
                 )
-                wait = self._wait(attempt, None) if retryable else None
+                wait = self._wait(attempt, None, deadline_at) if retryable else None
                 self._log(method, path, type(exc).__name__, attempt, started)
                 if wait is None:
                     raise _connection_error(exc, method, path) from exc
@@ -379,16 +413,29 @@ class Requester:
                 if isinstance(error, RateLimitError)
                 else _retry_after_header(response)  # a 503 may carry one too
             )
-            wait = self._wait(attempt, retry_after)
+            wait = self._wait(attempt, retry_after, deadline_at)
             if wait is None:
                 raise error
             await response.aclose()
             await self.sleep(wait)
 
-    def _wait(self, attempt: int, retry_after: float | None) -> float | None:
+    def _wait(
+        self, attempt: int, retry_after: float | None, deadline_at: float
+    ) -> float | None:
+        """Seconds to wait before the next attempt; ``None``: raise what we have.
+
+        A wait that would end past the deadline is not started: the caller
+        gets the real error now rather than a timeout later.
+        """
         if attempt > self._retry.max_retries:
             return None
-        return self._retry.delay(attempt, retry_after)
+        wait = self._retry.delay(attempt, retry_after)
+        past_deadline = (
+            wait is not None
+            and deadline_at != math.inf
+            and anyio.current_time() + wait >= deadline_at
+        )
+        return None if past_deadline else wait
 
     @staticmethod
     def _log(

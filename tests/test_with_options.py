@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import anyio
 import httpx
 import pytest
 import respx
 
-from hms_async import HMSClient, ServerError
+from hms_async import APITimeoutError, HMSClient, ServerError
 
 from .conftest import no_sleep
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
@@ -100,3 +101,76 @@ async def test_negative_max_retries_refused(client: HMSClient) -> None:
 async def test_view_of_a_test_client_keeps_its_sleep(client: HMSClient) -> None:
     """Settings made on the requester (here the sleep stand-in) carry to views."""
     assert client.with_options(max_retries=3)._requester.sleep is no_sleep
+
+
+async def test_deadline_bounds_a_slow_call() -> None:
+    """A server slower than the deadline: APITimeoutError at the deadline, not later."""
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        await anyio.sleep(30)
+        return httpx.Response(200, json=ROOM)
+
+    transport = httpx.MockTransport(slow)
+    async with HMSClient(
+        ACCESS_KEY, APP_SECRET, base_url=BASE_URL, transport=transport, deadline=0.2
+    ) as hms:
+        with anyio.fail_after(10):  # a guard against a hang, not a timing claim
+            with pytest.raises(
+                APITimeoutError, match=r"GET /rooms/r1: .* 0.2 s deadline"
+            ):
+                await hms.rooms.retrieve("r1")
+
+
+async def test_no_retry_wait_past_the_deadline(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """A Retry-After longer than the deadline: the real error at once, no wait."""
+    waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    client._requester.sleep = record
+    route = respx_router.get("rooms/r1").respond(
+        503, json={"message": "busy"}, headers={"Retry-After": "20"}
+    )
+
+    with pytest.raises(ServerError):
+        await client.with_options(deadline=5).rooms.retrieve("r1")
+    assert route.call_count == 1
+    assert waits == []
+
+    with pytest.raises(ServerError):
+        await client.rooms.retrieve("r1")  # no deadline: waits as Retry-After says
+    assert waits == [20.0, 20.0]
+
+
+async def test_deadline_lets_retries_within_it_run(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """Short backoffs fit inside the deadline: the call is retried and succeeds."""
+    route = respx_router.get("rooms/r1").mock(
+        side_effect=[httpx.Response(502), httpx.Response(200, json=ROOM)]
+    )
+
+    room = await client.with_options(deadline=30).rooms.retrieve("r1")
+
+    assert room.id == "r1"
+    assert route.call_count == 2
+
+
+@pytest.mark.parametrize("deadline", [0, -1.5])
+def test_deadline_must_be_positive(deadline: float) -> None:
+    """A deadline of zero or less is refused when the client is made."""
+    with pytest.raises(ValueError, match="deadline must be more than 0 seconds"):
+        HMSClient(ACCESS_KEY, APP_SECRET, deadline=deadline)
+
+
+async def test_view_can_lift_the_deadline() -> None:
+    """deadline=None on a view removes the client's; the client keeps its own."""
+    hms = HMSClient(ACCESS_KEY, APP_SECRET, deadline=1.0)
+    view = hms.with_options(deadline=None)
+
+    assert view._requester._deadline is None
+    assert hms._requester._deadline == 1.0
+    await hms.aclose()
