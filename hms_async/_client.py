@@ -84,8 +84,10 @@ class HMSClient:
     ``timeout`` defaults to 5 s to connect and 30 s to read; pass ``None`` to
     wait forever on purpose. ``max_retries`` bounds retries of calls that are
     safe to repeat; ``deadline`` (seconds, off by default) bounds a whole call,
-    every attempt and wait included, and raises ``APITimeoutError``. ``http_client`` (never closed by the SDK) or ``transport``
-    replace the HTTP layer, for tests or tuning.
+    every attempt and wait included, and raises ``APITimeoutError``.
+    ``http_client`` (never closed by the SDK) or ``transport`` replace the HTTP
+    layer, for tests or tuning. ``with_options()`` gives a view with other
+    settings on the same pool.
 
     Use it as ``async with HMSClient() as hms:`` or call ``await hms.aclose()``.
     One client is safe to share across all the tasks of an application.
@@ -175,7 +177,7 @@ class HMSClient:
         max_retries: int | None = None,
         deadline: float | _Keep | None = _Keep.KEEP,
     ) -> HMSClient:
-        """A view of this client with another ``timeout``, ``max_retries`` or ``deadline``.
+        """A view of this client with other ``timeout``, ``max_retries``, ``deadline``.
 
         The view shares the connection pool and the cached management token, so
         it costs nothing to make per call site (``hms.with_options(max_retries=0)

@@ -292,7 +292,7 @@ class Requester:
         return view
 
     def set_deadline(self, seconds: float | None) -> None:
-        """Bound each call, retries and waits included, to ``seconds`` (None: no bound)."""
+        """Bound each call, retries and waits included (``None``: no bound)."""
         if seconds is not None and not seconds > 0:
             raise ValueError(f"deadline must be more than 0 seconds, got {seconds}")
         self._deadline = seconds

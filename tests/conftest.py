@@ -34,5 +34,23 @@ async def _client(respx_router: respx.MockRouter) -> AsyncIterator[HMSClient]:
         yield client
 
 
+class Sleeps:
+    """Records the waits instead of sleeping."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+
+
+@pytest.fixture
+def sleeps(client: HMSClient) -> Sleeps:
+    """The client's waits, recorded."""
+    recorder = Sleeps()
+    client._requester.sleep = recorder
+    return recorder
+
+
 async def no_sleep(_seconds: float) -> None:
     """Stand-in for anyio.sleep in retry tests."""

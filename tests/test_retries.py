@@ -18,28 +18,11 @@ from hms_async import (
     ServerError,
 )
 
+from .conftest import Sleeps
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
 
 ROOM = {"id": "r1", "name": "physics"}
 OK = httpx.Response(200, json=ROOM)
-
-
-class Sleeps:
-    """Records the waits instead of sleeping."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-
-
-@pytest.fixture
-def sleeps(client: HMSClient) -> Sleeps:
-    """The client's waits, recorded."""
-    recorder = Sleeps()
-    client._requester.sleep = recorder
-    return recorder
 
 
 def fail(status: int, **headers: str) -> httpx.Response:

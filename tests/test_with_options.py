@@ -9,7 +9,7 @@ import respx
 
 from hms_async import APITimeoutError, HMSClient, ServerError
 
-from .conftest import no_sleep
+from .conftest import Sleeps, no_sleep
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
 
 ROOM = {"id": "r1", "name": "physics"}
@@ -122,15 +122,9 @@ async def test_deadline_bounds_a_slow_call() -> None:
 
 
 async def test_no_retry_wait_past_the_deadline(
-    client: HMSClient, respx_router: respx.MockRouter
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
 ) -> None:
     """A Retry-After longer than the deadline: the real error at once, no wait."""
-    waits: list[float] = []
-
-    async def record(seconds: float) -> None:
-        waits.append(seconds)
-
-    client._requester.sleep = record
     route = respx_router.get("rooms/r1").respond(
         503, json={"message": "busy"}, headers={"Retry-After": "20"}
     )
@@ -138,11 +132,11 @@ async def test_no_retry_wait_past_the_deadline(
     with pytest.raises(ServerError):
         await client.with_options(deadline=5).rooms.retrieve("r1")
     assert route.call_count == 1
-    assert waits == []
+    assert sleeps.waits == []
 
     with pytest.raises(ServerError):
         await client.rooms.retrieve("r1")  # no deadline: waits as Retry-After says
-    assert waits == [20.0, 20.0]
+    assert sleeps.waits == [20.0, 20.0]
 
 
 async def test_deadline_lets_retries_within_it_run(

@@ -157,8 +157,9 @@ class AnalyticsResource(Resource):
 
         The window defaults to the last 24 hours; it must lie within the last 30
         days and span at most 14 days. ``page`` (or ``start``, as for every
-        list: a page number, or a page's ``next_cursor``) resumes at that page. The API limits this endpoint's rate: a
-        429 carries the wait in ``RateLimitError.retry_after``.
+        list: a page number, or a page's ``next_cursor``) resumes at that page.
+        The API limits this endpoint's rate: a 429 carries the wait in
+        ``RateLimitError.retry_after``.
         """
         check_limit(limit, 1, 100)
         _check_window(start_time, end_time)

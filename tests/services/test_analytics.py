@@ -32,6 +32,7 @@ from hms_async.models.analytics import (
     WebhookReplayStatus,
 )
 
+from ..conftest import Sleeps
 from ..helpers import assert_api_request
 from .test_polls import assert_keys_survive, assert_round_trip, starts_of
 
@@ -871,15 +872,9 @@ async def test_webhook_history_accepts_a_14_day_window_and_strings(
 
 
 async def test_webhook_history_rate_limit_wait_is_parsed(
-    client: HMSClient, respx_router: respx.MockRouter
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
 ) -> None:
     """The documented 429 message gives retry_after=45, and the retries wait that."""
-    waits: list[float] = []
-
-    async def record(seconds: float) -> None:
-        waits.append(seconds)
-
-    client._requester.sleep = record
     route = respx_router.get("analytics/webhooks").respond(
         429,
         json={"code": 429, "message": "rate limit exceeded, retry after 45 seconds"},
@@ -890,7 +885,7 @@ async def test_webhook_history_rate_limit_wait_is_parsed(
 
     assert caught.value.retry_after == 45.0
     assert caught.value.status_code == 429
-    assert waits == [45.0] * (route.call_count - 1)
+    assert sleeps.waits == [45.0] * (route.call_count - 1)
     assert route.call_count > 1
 
 
