@@ -1,4 +1,7 @@
-"""``hms.active_rooms``: the live state of rooms with an ongoing session (§2.3)."""
+"""`hms.active_rooms`: the live state of rooms with an ongoing session.
+
+100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/overview>
+"""
 
 from __future__ import annotations
 
@@ -31,12 +34,33 @@ def _peers(data: Any) -> dict[str, ActivePeer]:
 class ActiveRoomsResource(Resource):
     """Active rooms: connected peers, messages, removals and ending the session.
 
-    Every call acts on live state only; use ``hms.sessions`` for peers that
-    already left.
+    Reach it as `hms.active_rooms`. An active room is one with an ongoing
+    session; every call acts on live state only, and answers `NotFoundError`
+    when the room has no session (the API does not document that status; 404
+    is what it is seen to send). Use `hms.sessions` for peers that already
+    left.
+
+    Ids are checked before anything is sent: an empty one raises `ValueError`.
+    The errors any call can raise (401, 429, 5xx, no answer) are listed in
+    `hms_async.errors`; each method lists the answers particular to it.
     """
 
     async def retrieve(self, room_id: str) -> ActiveRoom:
-        """Get the room's ongoing session and the ids of its connected peers."""
+        """Get the room's ongoing session and the ids of its connected peers.
+
+        Args:
+            room_id: The room's id.
+
+        Returns:
+            The active room: its `id`, `name` and `session` (with `peers`, the
+                connected peer ids).
+
+        Raises:
+            NotFoundError: No room has this id, or it has no ongoing session.
+            ValueError: `room_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/retrieve-active-room>
+        """
         return await self._requester.request(
             "GET", path("active-rooms", room_id), parse=model(ActiveRoom)
         )
@@ -44,7 +68,32 @@ class ActiveRoomsResource(Resource):
     async def list_peers(
         self, room_id: str, *, user_id: str | None = None, role: str | None = None
     ) -> dict[str, ActivePeer]:
-        """The connected peers, keyed by peer id (empty when none match)."""
+        """List the peers connected to the room now.
+
+        The list is not paginated: the API sends every peer at once.
+
+        Args:
+            room_id: The room's id.
+            user_id: Only the peers with this user id (your id for the user).
+            role: Only the peers with this role.
+
+        Returns:
+            The connected peers keyed by peer id; empty when none match. Their
+                `tracks` are empty here: use `retrieve_peer()` for them.
+
+        Raises:
+            NotFoundError: No room has this id, or it has no ongoing session.
+            ValueError: `room_id` is empty; nothing is sent.
+
+        Example:
+            ```python
+            peers = await hms.active_rooms.list_peers(room.id, role="guest")
+            for peer_id, peer in peers.items():
+                print(peer_id, peer.name)
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/list-peers>
+        """
         return await self._requester.request(
             "GET",
             path("active-rooms", room_id, "peers"),
@@ -53,7 +102,24 @@ class ActiveRoomsResource(Resource):
         )
 
     async def retrieve_peer(self, room_id: str, peer_id: str) -> ActivePeer:
-        """Get one connected peer with its ``tracks`` (keyed by track id)."""
+        """Get one connected peer with the tracks it publishes.
+
+        Only peers connected now are found; peers that left are in the session
+        (`hms.sessions.retrieve()`).
+
+        Args:
+            room_id: The room's id.
+            peer_id: The peer's id (a UUID).
+
+        Returns:
+            The peer, with `tracks` keyed by track id.
+
+        Raises:
+            NotFoundError: No such room, session or connected peer.
+            ValueError: `room_id` or `peer_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/retrieve-peer>
+        """
         return await self._requester.request(
             "GET",
             path("active-rooms", room_id, "peers", peer_id),
@@ -69,10 +135,36 @@ class ActiveRoomsResource(Resource):
         role: str | None = None,
         metadata: str | None = None,
     ) -> ActivePeer:
-        """Rename a peer, change its role or set its ``metadata`` (a string).
+        """Rename a connected peer, change its role, or set its metadata.
 
-        A role changed this way sends a ``role.change.success`` webhook
-        without ``role_change_requested_by``.
+        Only the arguments passed are sent; setting the same values twice is
+        harmless, so the call is retried like a GET. A role changed this way
+        sends a `role.change.success` webhook without `role_change_requested_by`.
+
+        Args:
+            room_id: The room's id.
+            peer_id: The peer's id.
+            name: The peer's new display name.
+            role: The name of a role of the room's template.
+            metadata: Any string, usually JSON text (`json.dumps(...)`), that
+                the client SDKs see as the peer's metadata.
+
+        Returns:
+            The peer with its tracks, as updated.
+
+        Raises:
+            ValueError: None of `name`, `role`, `metadata` is passed, or an id is
+                empty; nothing is sent.
+            NotFoundError: No such room, session or connected peer.
+            BadRequestError: The API refused the body (e.g. a role the template
+                does not have).
+
+        Example:
+            ```python
+            await hms.active_rooms.update_peer(room.id, peer_id, role="speaker")
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/update-a-peer>
         """
         payload = body(name=name, role=role, metadata=metadata)
         if not payload:
@@ -94,10 +186,34 @@ class ActiveRoomsResource(Resource):
         role: str | None = None,
         type: str | None = None,
     ) -> ActiveRoomActionResult:
-        """Send a message to one peer, to a role, or to everyone.
+        """Send a message to one peer, to the peers of a role, or to everyone.
 
-        ``peer_id`` wins over ``role``; with neither the message is broadcast.
-        ``type`` is e.g. ``chat``, ``emoji`` or ``custom_event``.
+        `peer_id` wins over `role`; with neither the message is broadcast to the
+        room. Not retried once sent: a repeat would deliver it twice.
+
+        Args:
+            room_id: The room's id.
+            message: The text to send; must not be empty.
+            peer_id: Send to this peer only.
+            role: Send to the peers of this role only.
+            type: The message type the client SDKs receive, e.g. `chat`, `emoji`
+                or `custom_event`. The API's default is not documented (the client
+                SDKs use `chat`).
+
+        Returns:
+            The API's acknowledgement (`message` is `"message sent"`).
+
+        Raises:
+            ValueError: `message` or `room_id` is empty; nothing is sent.
+            NotFoundError: No such room, or it has no ongoing session.
+            BadRequestError: The API refused the body.
+
+        Example:
+            ```python
+            await hms.active_rooms.send_message(room.id, message="Break: 5 minutes")
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/send-message>
         """
         if not message:
             raise ValueError("message must not be empty")
@@ -112,9 +228,31 @@ class ActiveRoomsResource(Resource):
         role: str | None = None,
         reason: str | None = None,
     ) -> ActiveRoomActionResult:
-        """Remove one peer, or every peer of a role; ``peer_id`` wins over ``role``.
+        """Remove one peer, or every peer of a role, from the session.
 
-        ``reason`` is shown to the peers removed.
+        `peer_id` wins over `role`. The API answers once the request is accepted;
+        the peers leave shortly after (a `peer.leave.success` webhook follows each).
+        Not retried once sent.
+
+        Args:
+            room_id: The room's id.
+            peer_id: The peer to remove.
+            role: Remove every peer of this role (used when `peer_id` is not
+                passed).
+            reason: Shown to the peers removed, and sent as `message` in their
+                `peer.leave.success` webhooks.
+
+        Returns:
+            The API's acknowledgement (`message` is
+                `"peer remove request submitted"`).
+
+        Raises:
+            ValueError: Neither `peer_id` nor `role` is passed, or `room_id` is
+                empty; nothing is sent.
+            NotFoundError: No such room, or it has no ongoing session.
+            BadRequestError: The API refused the body.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/remove-peers>
         """
         if not peer_id and not role:
             raise ValueError("remove_peers() needs peer_id or role")
@@ -124,7 +262,31 @@ class ActiveRoomsResource(Resource):
     async def end(
         self, room_id: str, *, reason: str | None = None, lock: bool | None = None
     ) -> ActiveRoomActionResult:
-        """End the room's session for everyone; ``lock=True`` also disables the room."""
+        """End the room's session for everyone.
+
+        Not retried once sent.
+
+        Args:
+            room_id: The room's id.
+            reason: Shown to the peers, and sent in the `room.end.success`
+                webhook.
+            lock: `True` also disables the room, so nobody can join it again
+                until `hms.rooms.enable()`. The API's default is `False`.
+
+        Returns:
+            The API's acknowledgement (`message` is `"session is ending"`).
+
+        Raises:
+            NotFoundError: No such room, or it has no ongoing session.
+            ValueError: `room_id` is empty; nothing is sent.
+
+        Example:
+            ```python
+            await hms.active_rooms.end(room.id, reason="Class is over", lock=True)
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/end-active-room>
+        """
         return await self._action(room_id, "end-room", body(reason=reason, lock=lock))
 
     async def _action(

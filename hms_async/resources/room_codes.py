@@ -1,4 +1,7 @@
-"""``hms.room_codes``: create, list, enable and disable room codes (§2.2)."""
+"""`hms.room_codes`: create, list, enable and disable room codes.
+
+100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/room-code-overview>
+"""
 
 from __future__ import annotations
 
@@ -11,25 +14,70 @@ __all__ = ["RoomCodesResource"]
 
 
 class RoomCodesResource(Resource):
-    """Room codes: one code per role lets peers join without a signed token.
+    """Room codes: short codes (`abc-defg-hij`) with which peers join as a role.
 
-    Rooms created through the API have no codes until ``create()`` is called.
-    A room holds at most 100 codes; codes never expire.
+    Reach it as `hms.room_codes`. A peer (or Prebuilt, or SIP) joins with a
+    code instead of a signed token; exchange one for a token with
+    `hms.tokens.from_room_code()`. Rooms created through the API have no codes
+    until `create()` is called. A room holds at most 100 codes (several per
+    role are allowed); codes never expire, they only get disabled.
+
+    Ids are checked before anything is sent: an empty one raises `ValueError`.
+    The errors any call can raise (401, 429, 5xx, no answer) are listed in
+    `hms_async.errors`; each method lists the answers particular to it.
     """
 
     async def create(self, room_id: str) -> list[RoomCode]:
         """Create codes for every role of the room.
 
-        It also creates codes for roles added since, and disables the codes
-        of roles that were deleted. Each call may add new codes, so it is
+        It also creates codes for roles added to the template since, and disables
+        the codes of roles that were deleted. Each call may add new codes, so it is
         never retried once sent.
+
+        Args:
+            room_id: The room's id.
+
+        Returns:
+            The room's codes, one per role.
+
+        Raises:
+            NotFoundError: No room has this id.
+            PermissionDeniedError: The room is disabled.
+            ValueError: `room_id` is empty; nothing is sent.
+
+        Example:
+            ```python
+            codes = await hms.room_codes.create(room.id)
+            host_code = next(c.code for c in codes if c.role == "host")
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/create-room-code-api>
         """
         return await self._requester.request(
             "POST", path("room-codes", "room", room_id), parse=model_list(RoomCode)
         )
 
     async def create_for_role(self, room_id: str, role: str) -> RoomCode:
-        """Create one more code for ``role`` in the room."""
+        """Create one more code for a role of the room.
+
+        Not retried once sent: a repeat would add another code.
+
+        Args:
+            room_id: The room's id.
+            role: The name of a role of the room's template.
+
+        Returns:
+            The new code.
+
+        Raises:
+            NotFoundError: No room has this id, or its template has no such role.
+            PermissionDeniedError: The room is disabled.
+            BadRequestError: The API refused the request (a room holds at most
+                100 codes; the answer to going over is not documented).
+            ValueError: `room_id` or `role` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/create-room-code-api>
+        """
         return await self._requester.request(
             "POST",
             path("room-codes", "room", room_id, "role", role),
@@ -45,10 +93,36 @@ class RoomCodesResource(Resource):
         limit: int = 100,
         start: str | None = None,
     ) -> AsyncPaginator[RoomCode]:
-        """List the room's codes, lazily; ``limit`` is the page size (10 to 100).
+        """List the room's codes, lazily.
 
-        The API has been seen to answer ``"last": ""`` (no further page), so
-        the default page of 100, the most codes a room can hold, gets them all.
+        The API has been seen to answer `"last": ""` (no further page), so the
+        default page of 100, the most codes a room can hold, gets them all at once.
+
+        Args:
+            room_id: The room's id.
+            role: Only the codes of this role.
+            enabled: `True` for enabled codes only, `False` for disabled ones;
+                `None` for both.
+            limit: The page size, 10 to 100.
+            start: Resume after a page: pass a page's `next_cursor`.
+
+        Returns:
+            A lazy [AsyncPaginator][hms_async.AsyncPaginator] of codes: `await`
+                it for the first page, `async for` over it for every code.
+
+        Raises:
+            ValueError: `limit` is outside 10 to 100 or `room_id` is empty
+                (raised at the call).
+            TypeError: `limit` is not a number (raised at the call).
+            NotFoundError: No room has this id (raised when awaited or iterated).
+
+        Example:
+            ```python
+            async for code in hms.room_codes.list(room.id, enabled=True):
+                print(code.role, code.code)
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/get-room-code-api>
         """
         check_limit(limit)
         params = {"role": role, "enabled": enabled, "limit": limit}
@@ -57,11 +131,44 @@ class RoomCodesResource(Resource):
         )
 
     async def enable(self, code: str) -> RoomCode:
-        """Let peers join with this code again (403 if its role or room is gone)."""
+        """Let peers join with this code again.
+
+        Setting the flag is idempotent, so the call is retried like a GET.
+
+        Args:
+            code: The room code, e.g. `"abc-defg-hij"`.
+
+        Returns:
+            The code, now `enabled`.
+
+        Raises:
+            NotFoundError: No such code.
+            PermissionDeniedError: The code's role or room is gone or disabled,
+                so it cannot be enabled.
+            ValueError: `code` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/update-room-code-api>
+        """
         return await self._set(code, enabled=True)
 
     async def disable(self, code: str) -> RoomCode:
-        """Stop peers from joining with this code."""
+        """Stop peers from joining with this code.
+
+        Peers already in the room stay. Setting the flag is idempotent, so the
+        call is retried like a GET.
+
+        Args:
+            code: The room code, e.g. `"abc-defg-hij"`.
+
+        Returns:
+            The code, now not `enabled`.
+
+        Raises:
+            NotFoundError: No such code.
+            ValueError: `code` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/update-room-code-api>
+        """
         return await self._set(code, enabled=False)
 
     async def _set(self, code: str, *, enabled: bool) -> RoomCode:

@@ -1,4 +1,7 @@
-"""``hms.sessions``: the sessions of rooms and who took part (§2.4)."""
+"""`hms.sessions`: the sessions of rooms and who took part.
+
+100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/object>
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,16 @@ __all__ = ["SessionsResource"]
 
 
 class SessionsResource(Resource):
-    """Sessions: one continuous call in a room, with its peers."""
+    """Sessions: one continuous call in a room, with every peer that took part.
+
+    Reach it as `hms.sessions`. A session starts when the first peer joins and
+    ends when the last one leaves (or after 12 hours at most). A peer that
+    rejoins gets a new peer id, so count attendance by `user_id`.
+
+    Ids are checked before anything is sent: an empty one raises `ValueError`.
+    The errors any call can raise (401, 429, 5xx, no answer) are listed in
+    `hms_async.errors`; each method lists the answers particular to it.
+    """
 
     def list(
         self,
@@ -26,7 +38,37 @@ class SessionsResource(Resource):
         limit: int = 100,
         start: str | None = None,
     ) -> AsyncPaginator[Session]:
-        """List sessions, lazily; ``after``/``before`` filter on start time."""
+        """List sessions, lazily.
+
+        Args:
+            room_id: Only the sessions of this room.
+            active: `True` for ongoing sessions only, `False` for ended ones. The
+                API documents `True` as its default but its own example lists
+                ended sessions without a filter; pass it explicitly.
+            after: Only sessions that started at or after this time (a `datetime`,
+                naive ones taken as UTC, or an RFC 3339 string).
+            before: Only sessions that started at or before this time.
+            limit: The page size, 10 to 100.
+            start: Resume after a page: pass a page's `next_cursor`.
+
+        Returns:
+            A lazy [AsyncPaginator][hms_async.AsyncPaginator] of sessions: `await`
+                it for the first page, `async for` over it for every session.
+
+        Raises:
+            ValueError: `limit` is outside 10 to 100 (raised at the call).
+            TypeError: `limit` is not a number (raised at the call).
+            BadRequestError: The API refused a filter (raised when awaited or
+                iterated).
+
+        Example:
+            ```python
+            async for session in hms.sessions.list(room_id=room.id, active=False):
+                print(session.id, len(session.peers))
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions>
+        """
         check_limit(limit)
         params = {
             "room_id": room_id,
@@ -38,13 +80,43 @@ class SessionsResource(Resource):
         return self._list("sessions", Session, params, start=start)
 
     async def retrieve(self, session_id: str) -> Session:
-        """Get a session by id, with its peers map."""
+        """Get a session by id, with every peer that took part.
+
+        Args:
+            session_id: The session's id.
+
+        Returns:
+            The session; `peers` maps each peer id to its record (`joined_at`,
+                `left_at`, `user_id`, ...).
+
+        Raises:
+            NotFoundError: No session has this id.
+            ValueError: `session_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/retrieve-a-session>
+        """
         return await self._requester.request(
             "GET", path("sessions", session_id), parse=model(Session)
         )
 
     async def retrieve_active(self, room_id: str) -> Session:
-        """The room's ongoing session; ``NotFoundError`` when none is active."""
+        """Get the room's ongoing session.
+
+        It lists the room's sessions with `active=True` and returns the first.
+
+        Args:
+            room_id: The room's id.
+
+        Returns:
+            The ongoing session.
+
+        Raises:
+            NotFoundError: The room has no ongoing session (raised by the SDK on an
+                empty list; `path` is `"sessions"`).
+            ValueError: `room_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions>
+        """
         path("rooms", room_id)  # the same checks as any id in a path
         page = await self.list(room_id=room_id, active=True, limit=10)
         if not page.data:
