@@ -1,4 +1,7 @@
-"""``hms.external_streams``: RTMP(S) out of rooms to other platforms (§2.8)."""
+"""`hms.external_streams`: RTMP(S) out of rooms to other platforms.
+
+100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/overview>
+"""
 
 from __future__ import annotations
 
@@ -57,7 +60,15 @@ def _check_resolution(
 
 
 class ExternalStreamsResource(Resource):
-    """External streams: a room composed and pushed to RTMP(S) endpoints."""
+    """External streams: a room composed and pushed to RTMP(S) endpoints.
+
+    Reach it as `hms.external_streams`, to stream a room to YouTube, Twitch or
+    any RTMP ingest. Its jobs go through the same states as recordings.
+
+    Ids are checked before anything is sent: an empty one raises `ValueError`.
+    The errors any call can raise (401, 429, 5xx, no answer) are listed in
+    `hms_async.errors`; each method lists the answers particular to it.
+    """
 
     async def start(
         self,
@@ -69,11 +80,46 @@ class ExternalStreamsResource(Resource):
         resolution: RecordingResolution | Mapping[str, Any] | None = None,
         destination: str | None = None,
     ) -> ExternalStream:
-        """Start streaming the room to 1 to 5 ``rtmp://``/``rtmps://`` URLs.
+        """Start streaming the room to RTMP(S) URLs; the job comes back `starting`.
 
-        Each URL includes its stream key. ``resolution`` defaults to 1280x720
-        on the server; landscape sizes go from 500x480 to 1920x1080, portrait
-        ones from 500x500 to 1080x1920. ``recording=True`` also records it.
+        Not retried once sent: a repeat could start a second stream.
+
+        Args:
+            room_id: The room's id.
+            rtmp_urls: 1 to 5 URLs starting with `rtmp://` or `rtmps://`, each
+                the ingest URL followed by its stream key. (One 100ms page says at
+                most 3; the SDK accepts 5.) Error messages never echo them.
+            meeting_url: The page the streaming browser opens (see
+                `hms.recordings.start()`); needed when the template has no
+                subdomain.
+            recording: `True` also records the stream (a `room-composite` asset).
+            resolution: `{"width": int, "height": int}` or a
+                [RecordingResolution][hms_async.models.RecordingResolution];
+                1280x720 by default. Landscape sizes go from 500x480 to 1920x1080,
+                portrait ones from 500x500 to 1080x1920.
+            destination: The name of an RTMP destination of the template; needed
+                only when the template has several.
+
+        Returns:
+            The new external stream.
+
+        Raises:
+            TypeError: `rtmp_urls` is a single string, not a list, or a resolution
+                side is not a number.
+            ValueError: Raised before sending when there are no or more than 5
+                URLs, a URL is not `rtmp://` or `rtmps://`, the resolution lacks
+                a side or is out of range, or `room_id` is empty.
+            BadRequestError: The API refused the body.
+            NotFoundError: No room has this id.
+
+        Example:
+            ```python
+            stream = await hms.external_streams.start(
+                room.id, rtmp_urls=["rtmps://live.example.com/app/STREAM-KEY"]
+            )
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/start-external-stream-for-room>
         """
         urls = _check_rtmp_urls(rtmp_urls)
         _check_resolution(resolution)
@@ -92,7 +138,22 @@ class ExternalStreamsResource(Resource):
         )
 
     async def stop(self, stream_id: str) -> ExternalStream:
-        """Stop one external stream."""
+        """Stop one external stream.
+
+        Not retried once sent.
+
+        Args:
+            stream_id: The external stream's id.
+
+        Returns:
+            The external stream, `stopping`.
+
+        Raises:
+            NotFoundError: No external stream has this id.
+            ValueError: `stream_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/stop-rtmp-for-a-job-id>
+        """
         return await self._requester.request(
             "POST",
             path("external-streams", stream_id, "stop"),
@@ -100,9 +161,22 @@ class ExternalStreamsResource(Resource):
         )
 
     async def stop_all(self, room_id: str) -> StoppedStreams[ExternalStream]:
-        """Stop every external stream of the room; returns the streams stopped.
+        """Stop every external stream of the room.
 
-        The result is a list with an ``error`` attribute (see ``StoppedStreams``).
+        Not retried once sent.
+
+        Args:
+            room_id: The room's id.
+
+        Returns:
+            The streams stopped: a list with an `error` attribute, the API's
+                `error` text (logged as a warning) or `None`.
+
+        Raises:
+            NotFoundError: No room has this id.
+            ValueError: `room_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/stop-rtmp-for-a-given-room>
         """
         return await self._requester.request(
             "POST",
@@ -111,7 +185,20 @@ class ExternalStreamsResource(Resource):
         )
 
     async def retrieve(self, stream_id: str) -> ExternalStream:
-        """Get an external stream by id."""
+        """Get an external stream by id.
+
+        Args:
+            stream_id: The external stream's id.
+
+        Returns:
+            The external stream.
+
+        Raises:
+            NotFoundError: No external stream has this id.
+            ValueError: `stream_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/Get-details-for-a-job-id>
+        """
         return await self._requester.request(
             "GET", path("external-streams", stream_id), parse=model(ExternalStream)
         )
@@ -125,7 +212,28 @@ class ExternalStreamsResource(Resource):
         limit: int = 100,
         start: str | None = None,
     ) -> AsyncPaginator[ExternalStream]:
-        """List external streams, lazily; ``limit`` is the page size (10 to 100)."""
+        """List external streams, lazily.
+
+        Args:
+            room_id: Only the streams of this room.
+            session_id: Only the streams of this session.
+            status: Only the streams in this state: `starting`, `running`,
+                `stopping`, `post_processing`, `completed` or `failed`.
+            limit: The page size, 10 to 100.
+            start: Resume after a page: pass a page's `next_cursor`.
+
+        Returns:
+            A lazy [AsyncPaginator][hms_async.AsyncPaginator] of external streams:
+                `await` it for the first page, `async for` over it for every one.
+
+        Raises:
+            ValueError: `limit` is outside 10 to 100 (raised at the call).
+            TypeError: `limit` is not a number (raised at the call).
+            BadRequestError: The API refused a filter (raised when awaited or
+                iterated).
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/list-all-external-streams>
+        """
         check_limit(limit)
         params = {
             "room_id": room_id,
