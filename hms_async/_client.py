@@ -14,7 +14,7 @@ from typing import Any, Final, Self
 import httpx
 
 from ._auth import DEFAULT_TOKEN_TTL, ManagementAuth, TokenSigner
-from ._requester import Requester, RetryPolicy, as_json
+from ._requester import Requester, RetryPolicy, Slots, as_json
 from ._version import __version__
 from .resources.active_rooms import ActiveRoomsResource
 from .resources.analytics import AnalyticsResource
@@ -37,6 +37,8 @@ DEFAULT_BASE_URL: Final = "https://api.100ms.live/v2/"
 DEFAULT_AUTH_BASE_URL: Final = "https://auth.100ms.live/v2/"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
 """5 s to connect, 30 s to read or write, 10 s to get a pooled connection."""
+DEFAULT_MAX_CONNECTIONS: Final = 100
+"""Connection slots (and pooled keep-alive connections) of a client: httpx's pool size."""
 
 USER_AGENT: Final = (
     f"hms-async/{__version__} python/{platform.python_version_tuple()[0]}."
@@ -89,6 +91,11 @@ class HMSClient:
     layer, for tests or tuning. ``with_options()`` gives a view with other
     settings on the same pool.
 
+    ``max_connections`` (default 100) is how many requests are on the wire at
+    once; more calls wait their turn in a FIFO queue of the SDK's, within the
+    pool timeout and the ``deadline``. The SDK's own pool keeps that many
+    connections alive; size an injected ``http_client``'s pool to match.
+
     Use it as ``async with HMSClient() as hms:`` or call ``await hms.aclose()``.
     One client is safe to share across all the tasks of an application.
     """
@@ -119,6 +126,7 @@ class HMSClient:
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         deadline: float | None = None,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         token_ttl: int = DEFAULT_TOKEN_TTL,
@@ -138,8 +146,15 @@ class HMSClient:
             ttl=token_ttl,
         )
         self._owns_http = http_client is None
+        self._is_view = False
+        slots = Slots(max_connections)
         self._http = http_client or httpx.AsyncClient(
-            timeout=timeout, transport=transport
+            timeout=timeout,
+            transport=transport,
+            limits=httpx.Limits(
+                max_connections=max_connections,
+                max_keepalive_connections=max_connections,
+            ),
         )
         self.base_url = base_url
         self._requester = Requester(
@@ -148,6 +163,7 @@ class HMSClient:
             auth=self._auth,
             retry=RetryPolicy(max_retries),
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            slots=slots,
         )
         self._requester.set_deadline(deadline)
         self._auth_base_url = auth_base_url
@@ -187,6 +203,7 @@ class HMSClient:
         """
         view = copy.copy(self)
         view._owns_http = False
+        view._is_view = True
         view._requester = self._requester.with_options(
             retry=None if max_retries is None else RetryPolicy(max_retries),
             timeout=None if timeout is _Keep.KEEP else httpx.Timeout(timeout),
@@ -224,7 +241,13 @@ class HMSClient:
         )
 
     async def aclose(self) -> None:
-        """Close the connections this client opened (not an injected client's)."""
+        """Close the client: calls in flight and later ones raise ``ClientClosedError``.
+
+        Closes the connections this client opened (not an injected client's).
+        A view's ``aclose()`` closes nothing.
+        """
+        if not self._is_view:
+            self._requester.close()
         if self._owns_http:
             await self._http.aclose()
 

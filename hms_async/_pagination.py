@@ -244,14 +244,17 @@ class Prefetch(AsyncIterator[T]):
 
     def __init__(self, pages: AsyncIterator[Page[T]], depth: int) -> None:
         self._pages = pages
-        self._send, self._receive = anyio.create_memory_object_stream[
-            tuple[Page[T] | None, Exception | None]
-        ](max_buffer_size=depth)
+        self._depth = depth  # the streams open in __aenter__: nothing to leak before
         self._group: anyio.abc.TaskGroup | None = None
         self._items: list[T] = []
         self._index = 0
 
     async def __aenter__(self) -> Prefetch[T]:
+        if self._group is not None:
+            raise RuntimeError("a prefetch() can be entered only once")
+        self._send, self._receive = anyio.create_memory_object_stream[
+            tuple[Page[T] | None, Exception | None]
+        ](max_buffer_size=self._depth)
         self._group = anyio.create_task_group()
         await self._group.__aenter__()
         self._group.start_soon(self._produce)
@@ -287,10 +290,17 @@ class Prefetch(AsyncIterator[T]):
 
     async def __anext__(self) -> T:
         while self._index >= len(self._items):
+            if self._group is None:
+                raise RuntimeError(
+                    "use prefetch() as `async with paginator.prefetch() as items:` "
+                    "and iterate `items` inside the block"
+                )
             try:
                 page, error = await self._receive.receive()
             except anyio.EndOfStream:
                 raise StopAsyncIteration from None
+            except anyio.ClosedResourceError:
+                raise RuntimeError("this prefetch() block has already ended") from None
             if error is not None:
                 raise error
             assert page is not None  # noqa: S101

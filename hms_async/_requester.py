@@ -12,7 +12,10 @@ the requester does everything else:
   (GETs, and POSTs a service marks as safe to repeat); exponential backoff
   with jitter, ``Retry-After`` honoured up to a cap;
 * every error becomes an exception of ``errors.py``; a body that is not the
-  JSON promised becomes ``ResponseDecodeError``.
+  JSON promised becomes ``ResponseDecodeError``;
+* admission: each attempt first takes one of the client's connection slots
+  (``Slots``, a FIFO capacity limiter sized to the pool), so the HTTP pool
+  never holds a queue; the token is stamped after that, at send time.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from .errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
@@ -49,7 +53,7 @@ from .errors import (
     ServerError,
 )
 
-__all__ = ["Requester", "RetryPolicy", "encode_query", "path"]
+__all__ = ["Requester", "RetryPolicy", "Slots", "encode_query", "path"]
 
 R = TypeVar("R")
 logger = logging.getLogger("hms_async")
@@ -64,6 +68,11 @@ _STATUS_ERRORS: Final[Mapping[int, type[APIError]]] = {
     429: RateLimitError,
 }
 _NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout)
+_NEVER_RETRY: Final = (httpx.PoolTimeout, httpx.UnsupportedProtocol)
+_CLOSED: Final = (
+    "this HMSClient is closed (aclose() or the end of its `async with`); "
+    "create a new client"
+)
 _RETRY_AFTER_TEXT: Final = re.compile(r"retry after (\d+(?:\.\d+)?) ?s", re.IGNORECASE)
 _JWT: Final = re.compile(r"eyJ[\w-]*(?:\.[\w-]*)*")
 """A JWT, or any cut-off part of one (a truncated excerpt must not leak claims)."""
@@ -254,6 +263,40 @@ def _decode(response: httpx.Response, parse: Callable[[Any], R]) -> R:
         ) from None  # the cause's text may quote the body (a token) unredacted
 
 
+class Slots:
+    """A client's connection slots and its closed flag, shared by its views.
+
+    A FIFO, cancellation-safe capacity limiter: an attempt holds a slot while
+    it is sent and its body read, so at most ``size`` requests reach the HTTP
+    pool at once and the rest wait here, in order, in O(1) each.
+    """
+
+    __slots__ = ("closed", "limiter", "size")
+
+    def __init__(self, size: int) -> None:
+        if type(size) is not int or size < 1:
+            raise ValueError(
+                f"max_connections must be an int of 1 or more, got {size!r}"
+            )
+        self.size = size
+        self.limiter = anyio.CapacityLimiter(size)
+        self.closed = False
+        """Set by the owning client's ``aclose()``: every call then fails."""
+
+    def __repr__(self) -> str:
+        return f"<Slots size={self.size} closed={self.closed}>"
+
+
+class _Call:
+    """One call's place in the slot queue and its deadline (monotonic time)."""
+
+    __slots__ = ("deadline_at", "queued")
+
+    def __init__(self, deadline_at: float) -> None:
+        self.deadline_at = deadline_at
+        self.queued = False
+
+
 class Requester:
     """Sends every call of a client through one pipeline."""
 
@@ -265,8 +308,10 @@ class Requester:
         auth: httpx.Auth,
         retry: RetryPolicy,
         headers: Mapping[str, str],
+        slots: Slots | None = None,
     ) -> None:
         self._http = http
+        self._slots = slots or Slots(100)
         self._base_url = base_url.rstrip("/") + "/"
         self._auth = auth
         self._retry = retry
@@ -285,7 +330,7 @@ class Requester:
         retry: RetryPolicy | None = None,
         timeout: httpx.Timeout | None = None,
     ) -> Requester:
-        """A requester on the same pool and auth with other retries or timeout."""
+        """A requester on the same pool, slots and auth, other retries or timeout."""
         view = copy.copy(self)
         view._retry = retry or self._retry
         view._timeout = timeout or self._timeout
@@ -296,6 +341,15 @@ class Requester:
         if seconds is not None and not seconds > 0:
             raise ValueError(f"deadline must be more than 0 seconds, got {seconds}")
         self._deadline = seconds
+
+    def close(self) -> None:
+        """Refuse every call from now on, and stop those in flight (``aclose()``)."""
+        self._slots.closed = True
+
+    @property
+    def closed(self) -> bool:
+        """Whether the client (or the HTTP client under it) is closed."""
+        return self._slots.closed or self._http.is_closed
 
     async def request(
         self,
@@ -314,11 +368,8 @@ class Requester:
 
         ``read_timeout`` overrides the client's read timeout for this call.
         """
-        if self._http.is_closed:
-            raise RuntimeError(
-                "this HMSClient is closed (aclose() or the end of its `async with`); "
-                "create a new client"
-            )
+        if self.closed:
+            raise ClientClosedError(_CLOSED)
         url = (base_url or self._base_url).rstrip("/") + "/" + path.lstrip("/")
         headers = dict(self._headers)
         content = None
@@ -354,7 +405,7 @@ class Requester:
         safe = method == "GET" if idempotent is None else idempotent
         auth = self._auth if auth is _DEFAULT else auth
         if self._deadline is None:
-            response = await self._send(request, path, safe, auth, math.inf)
+            response = await self._send(request, path, safe, auth, _Call(math.inf))
         else:
             response = await self._send_by(self._deadline, request, path, safe, auth)
         return _decode(response, parse)
@@ -369,10 +420,17 @@ class Requester:
     ) -> httpx.Response:
         """Send within ``deadline`` seconds, every attempt and wait included."""
         with anyio.move_on_after(deadline) as scope:
-            return await self._send(request, path, safe, auth, scope.deadline)
+            call = _Call(scope.deadline)
+            return await self._send(request, path, safe, auth, call)
+        where = f"{request.method} /{path.lstrip('/')}"
+        if call.queued:
+            raise APITimeoutError(
+                f"{where}: still waiting for one of the client's "
+                f"{self._slots.size} connection slots (max_connections) when "
+                f"the {deadline:g} s deadline passed"
+            )
         raise APITimeoutError(
-            f"{request.method} /{path.lstrip('/')}: no answer within the "
-            f"{deadline:g} s deadline (retries included)"
+            f"{where}: no answer within the {deadline:g} s deadline (retries included)"
         )
 
     async def _send(
@@ -381,20 +439,19 @@ class Requester:
         path: str,
         safe: bool,
         auth: httpx.Auth | None,
-        deadline_at: float,
+        call: _Call,
     ) -> httpx.Response:
         method = request.method
+        deadline_at = call.deadline_at
         attempt = 0
         while True:
             attempt += 1
             started = time.perf_counter()
             try:
-                response = await self._http.send(
-                    request, auth=auth or httpx.USE_CLIENT_DEFAULT
-                )
+                response = await self._attempt(request, path, auth, call)
             except httpx.RequestError as exc:  # transport errors, a bad encoding
                 retryable = isinstance(exc, _NOT_SENT) or (
-                    safe and not isinstance(exc, httpx.PoolTimeout)
+                    safe and not isinstance(exc, _NEVER_RETRY)
                 )
                 wait = self._wait(attempt, None, deadline_at) if retryable else None
                 self._log(method, path, type(exc).__name__, attempt, started)
@@ -418,6 +475,46 @@ class Requester:
                 raise error
             await response.aclose()
             await self.sleep(wait)
+
+    async def _attempt(
+        self, request: httpx.Request, path: str, auth: httpx.Auth | None, call: _Call
+    ) -> httpx.Response:
+        """Send once, holding a connection slot until the body is read."""
+        limiter = self._slots.limiter
+        try:
+            limiter.acquire_on_behalf_of_nowait(call)
+        except anyio.WouldBlock:
+            await self._queue(request, path, call)
+        try:
+            if self.closed:
+                raise ClientClosedError(_CLOSED)
+            return await self._http.send(request, auth=auth or httpx.USE_CLIENT_DEFAULT)
+        except Exception as exc:
+            if self.closed and not isinstance(exc, ClientClosedError):
+                raise ClientClosedError(
+                    f"{request.method} /{path.lstrip('/')}: the HMSClient was "
+                    "closed while this call was in flight"
+                ) from exc
+            raise
+        finally:
+            limiter.release_on_behalf_of(call)
+
+    async def _queue(self, request: httpx.Request, path: str, call: _Call) -> None:
+        """Wait in line for a slot, within the pool timeout and the deadline."""
+        pool = request.extensions.get("timeout", {}).get("pool")
+        call.queued = True
+        if pool is None or anyio.current_time() + pool >= call.deadline_at:
+            await self._slots.limiter.acquire_on_behalf_of(call)  # deadline bounds it
+        else:
+            with anyio.move_on_after(pool) as scope:
+                await self._slots.limiter.acquire_on_behalf_of(call)
+            if scope.cancelled_caught:
+                raise APITimeoutError(
+                    f"{request.method} /{path.lstrip('/')}: no connection slot free "
+                    f"within the {pool:g} s pool timeout ({self._slots.size} "
+                    "slots, max_connections, all busy)"
+                )
+        call.queued = False
 
     def _wait(
         self, attempt: int, retry_after: float | None, deadline_at: float

@@ -12,6 +12,7 @@ HMSError
 │   └── ServerError               5xx
 ├── APIConnectionError            no usable response (network, protocol)
 │   └── APITimeoutError           a timeout expired
+├── ClientClosedError             the client was closed (also a ``RuntimeError``)
 ├── ResponseDecodeError           the body is not the JSON the endpoint promises
 └── WebhookError                  a webhook body that cannot be parsed
     └── WebhookVerificationError  a webhook that failed verification
@@ -34,6 +35,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "HMSError",
     "NotFoundError",
@@ -151,7 +153,14 @@ class APIConnectionError(HMSError):
 
 
 class APITimeoutError(APIConnectionError):
-    """A connect, read, write or pool timeout expired."""
+    """A connect, read, write or pool timeout expired, or the call's deadline."""
+
+
+class ClientClosedError(HMSError, RuntimeError):
+    """The client was closed (``aclose()``) before or while the call ran.
+
+    Also a ``RuntimeError``, which a call on a closed client used to raise.
+    """
 
 
 class ResponseDecodeError(HMSError):

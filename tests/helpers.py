@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
+import anyio
 import httpx
 import jwt
 
@@ -23,6 +25,17 @@ def claims_of(request: httpx.Request) -> dict[str, Any]:
     scheme, _, token = request.headers["Authorization"].partition(" ")
     assert scheme == "Bearer"
     claims: dict[str, Any] = jwt.decode(token, APP_SECRET, algorithms=["HS256"])
+    return claims
+
+
+def decode(token: str, secret: str = APP_SECRET) -> dict[str, Any]:
+    """Verify the HS256 signature; time claims are checked by the test itself."""
+    claims: dict[str, Any] = jwt.decode(
+        token,
+        secret,
+        algorithms=["HS256"],
+        options={"verify_exp": False, "verify_nbf": False, "verify_iat": False},
+    )
     return claims
 
 
@@ -52,3 +65,10 @@ def assert_api_request(
     else:
         assert json_body is None
         assert request.content == b""
+
+
+async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Let other tasks run until ``condition()`` holds; fail after ``seconds``."""
+    with anyio.fail_after(seconds):
+        while not condition():  # noqa: ASYNC110 - the state belongs to other code
+            await anyio.sleep(0.001)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from typing import Any
 
 import anyio
 import httpx
@@ -14,7 +13,7 @@ import respx
 
 from hms_async import AuthenticationError, HMSClient
 
-from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
+from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL, decode
 
 ROOM = {"id": "631a05390e6ffae22efa610b", "name": "physics-class-7b"}
 DAY = 24 * 60 * 60
@@ -35,17 +34,6 @@ def token_of(request: httpx.Request) -> str:
     scheme, _, token = request.headers["Authorization"].partition(" ")
     assert scheme == "Bearer"
     return token
-
-
-def decode(token: str, secret: str = APP_SECRET) -> dict[str, Any]:
-    """Verify the HS256 signature; time claims are checked by the test itself."""
-    claims: dict[str, Any] = jwt.decode(
-        token,
-        secret,
-        algorithms=["HS256"],
-        options={"verify_exp": False, "verify_nbf": False, "verify_iat": False},
-    )
-    return claims
 
 
 async def test_bearer_is_a_valid_management_jwt(respx_router: respx.MockRouter) -> None:

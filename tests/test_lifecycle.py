@@ -2,113 +2,31 @@
 
 from __future__ import annotations
 
-import json
+import gc
+import warnings
 from collections.abc import AsyncIterator
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import anyio
-import anyio.abc
 import httpx
 import pytest
 
-from hms_async import HMSClient
+from hms_async import ClientClosedError, HMSClient, HMSError
 
-from .helpers import ACCESS_KEY, APP_SECRET
-
-PAGES = 5
-
-
-class LoopbackAPI:
-    """A tiny HTTP/1.1 keep-alive server on 127.0.0.1: rooms, pages, and a hang."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        self.open_connections = 0
-        self.port = 0
-
-    async def handle(self, stream: anyio.abc.SocketStream) -> None:
-        """Serve requests on one connection until the client closes it."""
-        self.open_connections += 1
-        buffer = b""
-        try:
-            async with stream:
-                while True:
-                    while b"\r\n\r\n" not in buffer:
-                        buffer += await stream.receive()
-                    head, _, buffer = buffer.partition(b"\r\n\r\n")
-                    lines = head.decode().split("\r\n")
-                    length = next(
-                        (
-                            int(v)
-                            for k, _, v in (line.partition(": ") for line in lines[1:])
-                            if k.lower() == "content-length"
-                        ),
-                        0,
-                    )
-                    while len(buffer) < length:
-                        buffer += await stream.receive()
-                    buffer = buffer[length:]
-                    target = lines[0].split(" ")[1]
-                    self.requests.append(target)
-                    await stream.send(await self.respond(target, stream))
-        except (
-            anyio.EndOfStream,
-            anyio.BrokenResourceError,
-            anyio.ClosedResourceError,
-        ):
-            pass
-        finally:
-            self.open_connections -= 1
-
-    async def respond(self, target: str, stream: anyio.abc.SocketStream) -> bytes:
-        """The raw HTTP response for a request target."""
-        url = urlsplit(target)
-        if url.path == "/v2/rooms/hang":
-            await hang(stream)
-        if url.path == "/v2/rooms":
-            start = parse_qs(url.query).get("start", ["0"])[0]
-            n = int(start)
-            if n == 2:
-                await hang(stream)  # the third page never comes
-            body: Any = {
-                "limit": 10,
-                "data": [{"id": f"room-{n}-{i}"} for i in range(10)],
-                "last": str(n + 1) if n + 1 < PAGES else "",
-            }
-        else:
-            body = {"id": url.path.rsplit("/", 1)[-1]}
-        content = json.dumps(body).encode()
-        return (
-            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-            b"Content-Length: %d\r\n\r\n%s" % (len(content), content)
-        )
-
-
-async def hang(stream: anyio.abc.SocketStream) -> None:
-    """Never answer; return (by EndOfStream) only when the client closes."""
-    while True:
-        await stream.receive()
+from .helpers import ACCESS_KEY, APP_SECRET, until
+from .loopback import Loopback, serve
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[LoopbackAPI]:
+async def api() -> AsyncIterator[Loopback]:
     """The loopback server, running for the duration of the test."""
-    server = LoopbackAPI()
-    listener = await anyio.create_tcp_listener(local_host="127.0.0.1", local_port=0)
-    server.port = listener.extra(anyio.abc.SocketAttribute.local_port)  # noqa: S610
-    async with anyio.create_task_group() as tg:
-        tg.start_soon(listener.serve, server.handle)
+    async with serve() as server:
         yield server
-        tg.cancel_scope.cancel()
-    await listener.aclose()
 
 
-def client_for(api: LoopbackAPI, **options: Any) -> HMSClient:
+def client_for(api: Loopback, **options: Any) -> HMSClient:
     """A client with a real httpx transport pointed at the loopback server."""
-    return HMSClient(
-        ACCESS_KEY, APP_SECRET, base_url=f"http://127.0.0.1:{api.port}/v2/", **options
-    )
+    return HMSClient(ACCESS_KEY, APP_SECRET, base_url=api.base_url, **options)
 
 
 def busy_connections(hms: HMSClient) -> list[Any]:
@@ -127,16 +45,16 @@ def pool_size(hms: HMSClient) -> int:
     return len(transport._pool.connections)
 
 
-async def settle(api: LoopbackAPI, connections: int) -> None:
+async def settle(api: Loopback, connections: int) -> None:
     """Wait (briefly) until the server sees ``connections`` open connections."""
     with anyio.move_on_after(2):
         for _ in range(200):
-            if api.open_connections == connections:
+            if api.open == connections:
                 break
             await anyio.sleep(0.01)
 
 
-async def test_cancelled_call_leaves_no_connection(api: LoopbackAPI) -> None:
+async def test_cancelled_call_leaves_no_connection(api: Loopback) -> None:
     """A call cancelled while waiting for the answer closes its connection."""
     async with client_for(api) as hms:
         with anyio.move_on_after(0.2) as scope:
@@ -145,14 +63,14 @@ async def test_cancelled_call_leaves_no_connection(api: LoopbackAPI) -> None:
         assert busy_connections(hms) == []
         assert pool_size(hms) == 0
         await settle(api, 0)
-        assert api.open_connections == 0
+        assert api.open == 0
 
         room = await hms.rooms.retrieve("ok")  # the client is still usable
         assert room.id == "ok"
         assert busy_connections(hms) == []
 
 
-async def test_timeout_leaves_no_connection(api: LoopbackAPI) -> None:
+async def test_timeout_leaves_no_connection(api: Loopback) -> None:
     """A read timeout on a GET is retried, then raised, with nothing left open."""
     from hms_async import APITimeoutError
 
@@ -163,14 +81,14 @@ async def test_timeout_leaves_no_connection(api: LoopbackAPI) -> None:
         assert api.requests.count("/v2/rooms/hang") == 2
         assert busy_connections(hms) == []
     await settle(api, 0)
-    assert api.open_connections == 0
+    assert api.open == 0
 
 
 async def _no_sleep(_seconds: float) -> None:
     """Retries without waiting."""
 
 
-async def test_break_out_of_list_leaves_no_busy_connection(api: LoopbackAPI) -> None:
+async def test_break_out_of_list_leaves_no_busy_connection(api: Loopback) -> None:
     """Breaking out of async for sends nothing more and holds no response open."""
     async with client_for(api) as hms:
         async for _ in hms.rooms.list(limit=10):
@@ -180,10 +98,10 @@ async def test_break_out_of_list_leaves_no_busy_connection(api: LoopbackAPI) -> 
         assert pool_size(hms) <= 1
     assert pool_size(hms) == 0
     await settle(api, 0)
-    assert api.open_connections == 0
+    assert api.open == 0
 
 
-async def test_cancelled_list_leaves_no_connection(api: LoopbackAPI) -> None:
+async def test_cancelled_list_leaves_no_connection(api: Loopback) -> None:
     """Cancelling a walk blocked on a page closes that page's connection."""
     seen: list[str] = []
     async with client_for(api) as hms:
@@ -194,10 +112,10 @@ async def test_cancelled_list_leaves_no_connection(api: LoopbackAPI) -> None:
         assert len(seen) == 20
         assert busy_connections(hms) == []
         await settle(api, 0)
-        assert api.open_connections == 0
+        assert api.open == 0
 
 
-async def test_cancelled_prefetch_leaves_no_connection(api: LoopbackAPI) -> None:
+async def test_cancelled_prefetch_leaves_no_connection(api: Loopback) -> None:
     """Cancelling a prefetching walk stops the producer and closes its connection."""
     seen: list[str] = []
     async with client_for(api) as hms:
@@ -209,10 +127,10 @@ async def test_cancelled_prefetch_leaves_no_connection(api: LoopbackAPI) -> None
         assert len(seen) == 20
         assert busy_connections(hms) == []
         await settle(api, 0)
-        assert api.open_connections == 0
+        assert api.open == 0
 
 
-async def test_prefetch_break_leaves_no_connection(api: LoopbackAPI) -> None:
+async def test_prefetch_break_leaves_no_connection(api: Loopback) -> None:
     """Leaving a prefetch block early cancels the fetch in flight."""
     async with client_for(api) as hms:
         async with hms.rooms.list(limit=10).prefetch(pages=2) as rooms:
@@ -244,15 +162,135 @@ async def test_closed_client_refuses_calls_clearly() -> None:
     hms = HMSClient(ACCESS_KEY, APP_SECRET, transport=httpx.MockTransport(answer))
     await hms.aclose()
 
-    with pytest.raises(RuntimeError, match="HMSClient is closed"):
+    with pytest.raises(ClientClosedError, match="HMSClient is closed"):
         await hms.rooms.retrieve("r1")
-    with pytest.raises(RuntimeError, match="HMSClient is closed"):
+    with pytest.raises(ClientClosedError, match="HMSClient is closed"):
         await hms.rooms.list()
-    with pytest.raises(RuntimeError, match="HMSClient is closed"):
+    with pytest.raises(ClientClosedError, match="HMSClient is closed"):
         [room async for room in hms.sessions.list()]
-    with pytest.raises(RuntimeError, match="HMSClient is closed"):
+    with pytest.raises(ClientClosedError, match="HMSClient is closed"):
         await hms.request("GET", "rooms")
+    with pytest.raises(RuntimeError, match="HMSClient is closed"):  # as it used to
+        await hms.with_options(max_retries=0).rooms.retrieve("r1")
     assert sent == []
+    assert issubclass(ClientClosedError, HMSError)
+
+
+async def test_injected_http_client_refused_after_aclose() -> None:
+    """aclose() leaves an injected httpx client open, yet the SDK client is closed."""
+    async with httpx.AsyncClient(
+        transport=httpx.MockTransport(lambda _r: httpx.Response(200, json={}))
+    ) as http:
+        hms = HMSClient(ACCESS_KEY, APP_SECRET, http_client=http)
+        await hms.aclose()
+        assert not http.is_closed
+        with pytest.raises(ClientClosedError):
+            await hms.rooms.retrieve("r1")
+
+
+async def test_view_aclose_leaves_the_client_usable() -> None:
+    """A view's aclose() closes nothing, so the client still answers."""
+    answer = httpx.MockTransport(lambda r: httpx.Response(200, json={"id": "r1"}))
+    async with HMSClient(ACCESS_KEY, APP_SECRET, transport=answer) as hms:
+        await hms.with_options(max_retries=0).aclose()
+        assert (await hms.rooms.retrieve("r1")).id == "r1"
+
+
+async def test_call_in_flight_when_closed_ends_typed(api: Loopback) -> None:
+    """A GET waiting for its answer when aclose() runs ends in ClientClosedError."""
+    hms = client_for(api)
+    hms._requester.sleep = _no_sleep
+    errors: list[BaseException] = []
+
+    async def call() -> None:
+        try:
+            await hms.rooms.retrieve("hang")
+        except Exception as exc:  # recorded and checked below
+            errors.append(exc)
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(call)
+        await until(lambda: "/v2/rooms/hang" in api.requests)
+        await hms.aclose()
+    assert len(errors) == 1
+    assert isinstance(errors[0], ClientClosedError)
+    assert "closed while this call was in flight" in str(errors[0])
+    assert api.requests.count("/v2/rooms/hang") == 1  # not retried
+
+
+async def test_retry_after_close_is_not_sent() -> None:
+    """A call between attempts when the client closes stops; no retry is sent."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(503, json={"message": "busy"})
+
+    hms = HMSClient(ACCESS_KEY, APP_SECRET, transport=httpx.MockTransport(answer))
+
+    async def close_while_waiting(_seconds: float) -> None:
+        await hms.aclose()
+
+    hms._requester.sleep = close_while_waiting
+    with pytest.raises(ClientClosedError, match="HMSClient is closed"):
+        await hms.rooms.retrieve("r1")
+    assert len(sent) == 1
+
+
+async def test_call_queued_for_a_slot_when_closed_ends_typed(api: Loopback) -> None:
+    """Calls waiting for a connection slot when aclose() runs end in ClientClosedError."""
+    hms = client_for(api, max_connections=1)
+    errors: list[BaseException] = []
+
+    async def call(room: str) -> None:
+        try:
+            await hms.rooms.retrieve(room)
+        except Exception as exc:  # recorded and checked below
+            errors.append(exc)
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(call, "hang")
+        await until(lambda: "/v2/rooms/hang" in api.requests)
+        for room in ("a", "b", "c"):
+            tg.start_soon(call, room)
+        limiter = hms._requester._slots.limiter
+        await until(lambda: limiter.statistics().tasks_waiting == 3)
+        await hms.aclose()
+    assert len(errors) == 4
+    assert all(isinstance(e, ClientClosedError) for e in errors)
+    assert api.requests == ["/v2/rooms/hang"]
+
+
+async def test_prefetch_without_async_with_fails_at_once(api: Loopback) -> None:
+    """Iterating prefetch() outside ``async with`` raises a clear RuntimeError, sends nothing."""
+    async with client_for(api) as hms:
+        with anyio.fail_after(5), pytest.raises(RuntimeError, match="async with"):
+            async for _ in hms.rooms.list(limit=10).prefetch():
+                pass
+    assert api.requests == []
+
+
+async def test_prefetch_iterated_after_its_block_fails_clearly(
+    api: Loopback,
+) -> None:
+    """Iterating a prefetch() after its block ended is a RuntimeError, not a hang."""
+    async with client_for(api) as hms:
+        async with hms.rooms.list(limit=10).prefetch() as rooms:
+            await rooms.__anext__()
+        with pytest.raises(RuntimeError, match="already ended"):
+            async for _ in rooms:
+                pass
+
+
+def test_prefetch_never_entered_leaves_nothing_open() -> None:
+    """A prefetch() made and dropped opens nothing: no ResourceWarning at collection."""
+    hms = HMSClient(ACCESS_KEY, APP_SECRET)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        prefetch = hms.rooms.list().prefetch(pages=2)
+        del prefetch
+        gc.collect()
+    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
 
 
 async def test_injected_http_client_left_open() -> None:
