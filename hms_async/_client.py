@@ -9,7 +9,7 @@ import platform
 import time
 import types
 from collections.abc import Callable, Mapping
-from typing import Any, Final, Self
+from typing import Any, Final, Literal, Self
 
 import httpx
 
@@ -76,6 +76,32 @@ def _credentials(
     return access_key, app_secret
 
 
+def _http_client(
+    http: str,
+    timeout: float | httpx.Timeout | None,
+    transport: httpx.AsyncBaseTransport | None,
+    max_connections: int,
+) -> httpx.AsyncClient:
+    """The client's own httpx client: a pool of ``max_connections`` kept alive."""
+    limits = httpx.Limits(
+        max_connections=max_connections, max_keepalive_connections=max_connections
+    )
+    if http == "aiohttp":
+        if transport is not None:
+            raise ValueError("pass http='aiohttp' or transport, not both")
+        try:
+            from ._aiohttp import AiohttpTransport
+        except ImportError as exc:
+            raise ImportError(
+                "HMSClient(http='aiohttp') needs the aiohttp extra: "
+                "pip install 'hms-async[aiohttp]'"
+            ) from exc
+        transport = AiohttpTransport(limits=limits)
+    elif http != "httpx":
+        raise ValueError(f"http must be 'httpx' or 'aiohttp', got {http!r}")
+    return httpx.AsyncClient(timeout=timeout, transport=transport, limits=limits)
+
+
 class HMSClient:
     """An async client for the 100ms server REST API v2.
 
@@ -95,6 +121,10 @@ class HMSClient:
     once; more calls wait their turn in a FIFO queue of the SDK's, within the
     pool timeout and the ``deadline``. The SDK's own pool keeps that many
     connections alive; size an injected ``http_client``'s pool to match.
+    ``http="aiohttp"`` sends through aiohttp's connection pool instead of
+    httpx's (asyncio only; ``pip install 'hms-async[aiohttp]'``), several
+    times faster under many concurrent calls, with the same retries, timeouts,
+    deadline and errors.
 
     Use it as ``async with HMSClient() as hms:`` or call ``await hms.aclose()``.
     One client is safe to share across all the tasks of an application.
@@ -127,6 +157,7 @@ class HMSClient:
         max_retries: int = 2,
         deadline: float | None = None,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        http: Literal["httpx", "aiohttp"] = "httpx",
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         token_ttl: int = DEFAULT_TOKEN_TTL,
@@ -135,6 +166,8 @@ class HMSClient:
         key, secret = _credentials(access_key, app_secret, management_token)
         if http_client is not None and transport is not None:
             raise ValueError("pass http_client or transport, not both")
+        if http_client is not None and http != "httpx":
+            raise ValueError(f"pass http={http!r} or http_client, not both")
         self._signer = (
             None
             if key is None or secret is None
@@ -148,13 +181,8 @@ class HMSClient:
         self._owns_http = http_client is None
         self._is_view = False
         slots = Slots(max_connections)
-        self._http = http_client or httpx.AsyncClient(
-            timeout=timeout,
-            transport=transport,
-            limits=httpx.Limits(
-                max_connections=max_connections,
-                max_keepalive_connections=max_connections,
-            ),
+        self._http = http_client or _http_client(
+            http, timeout, transport, max_connections
         )
         self.base_url = base_url
         self._requester = Requester(

@@ -9,7 +9,7 @@ import respx
 
 from hms_async import HMSClient
 
-from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
+from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL, Http
 
 
 @pytest.fixture(params=["asyncio", "trio"])
@@ -17,6 +17,15 @@ def anyio_backend(request: pytest.FixtureRequest) -> str:
     """Run each async test once per backend."""
     backend: str = request.param
     return backend
+
+
+@pytest.fixture(params=["httpx", "aiohttp"])
+def http(request: pytest.FixtureRequest, anyio_backend: str) -> Http:
+    """Each HTTP layer of ``HMSClient(http=...)``; aiohttp on asyncio only."""
+    layer: Http = request.param
+    if layer == "aiohttp" and anyio_backend != "asyncio":
+        pytest.skip("aiohttp runs on asyncio only")
+    return layer
 
 
 @pytest.fixture(name="respx_router")

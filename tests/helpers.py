@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import anyio
 import httpx
@@ -13,6 +13,8 @@ import jwt
 ACCESS_KEY = "test-access-key"
 APP_SECRET = "test-app-secret-that-is-at-least-32-bytes"
 BASE_URL = "https://api.100ms.live/v2/"
+Http = Literal["httpx", "aiohttp"]
+"""The HTTP layers of ``HMSClient(http=...)``."""
 
 
 def body_of(request: httpx.Request) -> Any:

@@ -40,6 +40,8 @@ class Loopback:
         self.open = 0
         """Connections open now."""
         self.requests: list[str] = []
+        self.tokens: set[str] = set()
+        """Every bearer token the server was sent."""
         self.faulted: set[str] = set()
 
     @property
@@ -73,8 +75,11 @@ class Loopback:
             length = 0
             for line in lines[1:]:
                 name, _, value = line.partition(":")
-                if name.strip().lower() == "content-length":
+                name = name.strip().lower()
+                if name == "content-length":
                     length = int(value)
+                elif name == "authorization":
+                    self.tokens.add(value.strip().removeprefix("Bearer "))
             while len(buffer) < length:
                 buffer += await stream.receive()
             buffer = buffer[length:]

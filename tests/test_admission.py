@@ -13,7 +13,7 @@ import pytest
 from hms_async import APITimeoutError, HMSClient
 
 from .conftest import no_sleep
-from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL, decode, until
+from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL, Http, decode, until
 from .loopback import serve
 
 
@@ -175,7 +175,7 @@ def test_max_connections_must_be_a_positive_int(bad: Any) -> None:
         HMSClient(ACCESS_KEY, APP_SECRET, max_connections=bad)
 
 
-async def test_waiting_does_not_count_against_the_read_timeout() -> None:
+async def test_waiting_does_not_count_against_the_read_timeout(http: Http) -> None:
     """Eight 0.2 s answers through one slot: 1.4 s queued, none past a 1 s read timeout."""
     async with serve() as server:
         timeout = httpx.Timeout(5.0, read=1.0)
@@ -186,6 +186,7 @@ async def test_waiting_does_not_count_against_the_read_timeout() -> None:
             max_connections=1,
             timeout=timeout,
             max_retries=0,
+            http=http,
         ) as hms:
             ids: list[str] = []
 
@@ -199,7 +200,7 @@ async def test_waiting_does_not_count_against_the_read_timeout() -> None:
         assert server.accepted == 1  # one keep-alive connection served them all
 
 
-async def test_keep_alive_connections_match_the_slots() -> None:
+async def test_keep_alive_connections_match_the_slots(http: Http) -> None:
     """200 calls at once over 5 slots open at most 5 connections, all reused."""
     async with serve() as server:
         async with (

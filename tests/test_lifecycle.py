@@ -13,7 +13,7 @@ import pytest
 
 from hms_async import ClientClosedError, HMSClient, HMSError
 
-from .helpers import ACCESS_KEY, APP_SECRET, until
+from .helpers import ACCESS_KEY, APP_SECRET, Http, until
 from .loopback import Loopback, serve
 
 
@@ -196,9 +196,9 @@ async def test_view_aclose_leaves_the_client_usable() -> None:
         assert (await hms.rooms.retrieve("r1")).id == "r1"
 
 
-async def test_call_in_flight_when_closed_ends_typed(api: Loopback) -> None:
+async def test_call_in_flight_when_closed_ends_typed(api: Loopback, http: Http) -> None:
     """A GET waiting for its answer when aclose() runs ends in ClientClosedError."""
-    hms = client_for(api)
+    hms = client_for(api, http=http)
     hms._requester.sleep = _no_sleep
     errors: list[BaseException] = []
 
@@ -237,9 +237,11 @@ async def test_retry_after_close_is_not_sent() -> None:
     assert len(sent) == 1
 
 
-async def test_call_queued_for_a_slot_when_closed_ends_typed(api: Loopback) -> None:
+async def test_call_queued_for_a_slot_when_closed_ends_typed(
+    api: Loopback, http: Http
+) -> None:
     """Calls waiting for a connection slot when aclose() runs end in ClientClosedError."""
-    hms = client_for(api, max_connections=1)
+    hms = client_for(api, max_connections=1, http=http)
     errors: list[BaseException] = []
 
     async def call(room: str) -> None:
