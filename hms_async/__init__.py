@@ -2,7 +2,7 @@
 
 from . import errors, models, webhooks
 from ._client import DEFAULT_AUTH_BASE_URL, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, HMSClient
-from ._pagination import AsyncPaginator, Page, PaginationError, Prefetch
+from ._pagination import AsyncPaginator, Page, PagePrefetch, PaginationError, Prefetch
 from ._serde import from_dict, to_dict
 from ._version import __version__
 from .errors import (
@@ -39,6 +39,7 @@ __all__ = [
     "HMSError",
     "NotFoundError",
     "Page",
+    "PagePrefetch",
     "PaginationError",
     "PermissionDeniedError",
     "Prefetch",

@@ -28,6 +28,7 @@ __all__ = [
     "POLL",
     "AsyncPaginator",
     "Page",
+    "PagePrefetch",
     "PageStyle",
     "PaginationError",
 ]
@@ -192,6 +193,17 @@ class AsyncPaginator(Generic[T]):
             raise ValueError(f"pages must be at least 1, got {pages}")
         return Prefetch(self.pages(), pages)
 
+    def prefetch_pages(self, pages: int = 1) -> PagePrefetch[T]:
+        """Like `prefetch`, but yields whole pages (each with its ``next_cursor``).
+
+        ``async with paginator.prefetch_pages() as ahead: async for page in ahead``
+        overlaps fetching with the caller's work on a page, and still tells the
+        caller where each page ends, to record a resume point.
+        """
+        if pages < 1:
+            raise ValueError(f"pages must be at least 1, got {pages}")
+        return PagePrefetch(self.pages(), pages)
+
 
 class _PageIterator(AsyncIterator[Page[T]]):
     """Walks the cursors; refuses a cursor it has already followed."""
@@ -239,26 +251,25 @@ class _ItemIterator(AsyncIterator[T]):
         return items[index]
 
 
-class Prefetch(AsyncIterator[T]):
-    """Items of a list, fetched ahead by a task this context manager owns."""
+class _Ahead(Generic[T]):
+    """Fetches pages ahead in a task that this context manager's task group owns."""
+
+    _name = "prefetch()"
 
     def __init__(self, pages: AsyncIterator[Page[T]], depth: int) -> None:
         self._pages = pages
         self._depth = depth  # the streams open in __aenter__: nothing to leak before
         self._group: anyio.abc.TaskGroup | None = None
-        self._items: list[T] = []
-        self._index = 0
 
-    async def __aenter__(self) -> Prefetch[T]:
+    async def _enter(self) -> None:
         if self._group is not None:
-            raise RuntimeError("a prefetch() can be entered only once")
+            raise RuntimeError(f"a {self._name} can be entered only once")
         self._send, self._receive = anyio.create_memory_object_stream[
             tuple[Page[T] | None, Exception | None]
         ](max_buffer_size=self._depth)
         self._group = anyio.create_task_group()
         await self._group.__aenter__()
         self._group.start_soon(self._produce)
-        return self
 
     async def __aexit__(
         self,
@@ -288,23 +299,52 @@ class Prefetch(AsyncIterator[T]):
             except Exception as exc:  # forwarded to the consumer, raised there
                 await self._send.send((None, exc))
 
+    async def _next_page(self) -> Page[T]:
+        if self._group is None:
+            raise RuntimeError(
+                f"use {self._name} as `async with paginator.{self._name} as items:` "
+                "and iterate `items` inside the block"
+            )
+        try:
+            page, error = await self._receive.receive()
+        except anyio.EndOfStream:
+            raise StopAsyncIteration from None
+        except anyio.ClosedResourceError:
+            raise RuntimeError(f"this {self._name} block has already ended") from None
+        if error is not None:
+            raise error
+        assert page is not None  # noqa: S101
+        return page
+
+
+class Prefetch(_Ahead[T], AsyncIterator[T]):
+    """Items of a list, fetched ahead by a task this context manager owns."""
+
+    def __init__(self, pages: AsyncIterator[Page[T]], depth: int) -> None:
+        super().__init__(pages, depth)
+        self._items: list[T] = []
+        self._index = 0
+
+    async def __aenter__(self) -> Prefetch[T]:
+        await self._enter()
+        return self
+
     async def __anext__(self) -> T:
         while self._index >= len(self._items):
-            if self._group is None:
-                raise RuntimeError(
-                    "use prefetch() as `async with paginator.prefetch() as items:` "
-                    "and iterate `items` inside the block"
-                )
-            try:
-                page, error = await self._receive.receive()
-            except anyio.EndOfStream:
-                raise StopAsyncIteration from None
-            except anyio.ClosedResourceError:
-                raise RuntimeError("this prefetch() block has already ended") from None
-            if error is not None:
-                raise error
-            assert page is not None  # noqa: S101
-            self._items, self._index = page.data, 0
+            self._items, self._index = (await self._next_page()).data, 0
         item = self._items[self._index]
         self._index += 1
         return item
+
+
+class PagePrefetch(_Ahead[T], AsyncIterator[Page[T]]):
+    """Pages of a list, fetched ahead by a task this context manager owns."""
+
+    _name = "prefetch_pages()"
+
+    async def __aenter__(self) -> PagePrefetch[T]:
+        await self._enter()
+        return self
+
+    async def __anext__(self) -> Page[T]:
+        return await self._next_page()

@@ -313,6 +313,52 @@ async def test_prefetch_refuses_zero_pages(client: HMSClient) -> None:
         client.rooms.list().prefetch(pages=0)
 
 
+async def test_prefetch_pages_yields_pages_with_cursors(
+    client: HMSClient, rooms_route: respx.Route
+) -> None:
+    """prefetch_pages() gives the same pages as pages(), cursors included."""
+    async with client.rooms.list(limit=10).prefetch_pages() as ahead:
+        pages = [page async for page in ahead]
+
+    assert [[r.id for r in p.data] for p in pages] == [
+        ALL_IDS[:2],
+        ALL_IDS[2:4],
+        ALL_IDS[4:],
+    ]
+    assert [p.next_cursor for p in pages] == ["room-002", "room-004", None]
+    assert rooms_route.call_count == 3
+
+
+async def test_prefetch_pages_forwards_the_error_after_good_pages(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """A failing page raises its own exception once the pages before it are out."""
+    respx_router.get("rooms").mock(
+        side_effect=serve(
+            {
+                None: {"data": [room(1)], "last": "a"},
+                "a": httpx.Response(500, json={"code": 500, "message": "boom"}),
+            }
+        )
+    )
+    seen: list[str | None] = []
+
+    async def walk() -> None:
+        async with client.rooms.list().prefetch_pages(pages=2) as ahead:
+            async for page in ahead:
+                seen.append(page.next_cursor)
+
+    with pytest.raises(ServerError, match="boom"):
+        await walk()
+    assert seen == ["a"]
+
+
+async def test_prefetch_pages_refuses_zero_pages(client: HMSClient) -> None:
+    """prefetch_pages(pages=0) is a ValueError."""
+    with pytest.raises(ValueError, match="pages"):
+        client.rooms.list().prefetch_pages(pages=0)
+
+
 @pytest.mark.parametrize("limit", [9, 101])
 async def test_limit_refused_before_request(
     client: HMSClient, rooms_route: respx.Route, limit: int
