@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import attrs
 import httpx
 
-from . import _activity, _jobs, _polls
+from . import _activity, _jobs, _polls, _rooms
 from ._auth import mint_token
 from ._clock import Clock, IdFactory
 from ._engine import Engine
@@ -192,6 +192,15 @@ class FakeHMS:
         from ._server import serve
 
         return serve(self._engine, host, port)
+
+    def seed_rooms(self, count: int, *, prefix: str = "room") -> list[str]:
+        """Store ``count`` rooms named ``{prefix}-0`` … straight into the fake.
+
+        No request is recorded and no webhook emitted: the cheap way to a
+        workspace with many rooms, for list and export tests. Returns the new
+        ids, oldest first; ``ValueError`` if a name is already taken.
+        """
+        return _rooms.seed_rooms(self.state, count, prefix)
 
     def join(
         self,

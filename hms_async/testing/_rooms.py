@@ -9,7 +9,13 @@ from ._http import ApiError, bad_request
 from ._state import JSON, State
 from ._validate import opt_bool, opt_dict, opt_int, opt_str, opt_str_list
 
-__all__ = ["apply_room_body", "create_room", "find_room_by_name", "render_room"]
+__all__ = [
+    "apply_room_body",
+    "create_room",
+    "find_room_by_name",
+    "render_room",
+    "seed_rooms",
+]
 
 ROOM_NAME = re.compile(r"^[a-zA-Z0-9.\-:_]+$")
 REGIONS = ("in", "us", "eu", "auto")
@@ -34,18 +40,11 @@ def find_room_by_name(state: State, name: str) -> JSON | None:
     return None if room_id is None else state.rooms.get(room_id)
 
 
-def create_room(state: State, body: JSON) -> JSON:
-    """Create a room, or update and return the one that already has the name."""
-    name = opt_str(body, "name")
-    existing = find_room_by_name(state, name) if name else None
-    if existing is not None:
-        update = {k: v for k, v in body.items() if k != "name"}
-        return apply_room_body(state, existing, update)
-    template = state.default_template()
-    now = state.clock.stamp()
-    room: JSON = {
-        "id": state.ids.object_id(),
-        "name": name or state.ids.uuid(),
+def _room_defaults(state: State, template: JSON, now: str) -> JSON:
+    """A new room's fields before the create body applies (no id or name yet)."""
+    return {
+        "id": "",
+        "name": "",
         "enabled": True,
         "description": "",
         "customer_id": state.customer_id,
@@ -62,10 +61,48 @@ def create_room(state: State, body: JSON) -> JSON:
         "created_at": now,
         "updated_at": now,
     }
+
+
+def create_room(state: State, body: JSON) -> JSON:
+    """Create a room, or update and return the one that already has the name."""
+    name = opt_str(body, "name")
+    existing = find_room_by_name(state, name) if name else None
+    if existing is not None:
+        update = {k: v for k, v in body.items() if k != "name"}
+        return apply_room_body(state, existing, update)
+    template = state.default_template()
+    room = _room_defaults(state, template, state.clock.stamp())
+    room["id"] = state.ids.object_id()
+    room["name"] = name or state.ids.uuid()
     candidate = apply_room_body(state, room, body, store=False)
     state.rooms[candidate["id"]] = candidate
     state.room_names[candidate["name"].casefold()] = candidate["id"]
     return candidate
+
+
+def seed_rooms(state: State, count: int, prefix: str) -> list[str]:
+    """Store ``count`` default rooms named ``{prefix}-{n}``; no validation, no events.
+
+    The cheap way to a big workspace: one dict per room, O(1) each.
+    """
+    if count < 0:
+        raise ValueError(f"count must not be negative, got {count}")
+    if not ROOM_NAME.match(f"{prefix}-0"):
+        raise ValueError(f"prefix may only contain a-z A-Z 0-9 . - : _, got {prefix!r}")
+    names = [f"{prefix}-{n}" for n in range(count)]
+    taken = [name for name in names if name.casefold() in state.room_names]
+    if taken:
+        raise ValueError(f"a room named {taken[0]!r} already exists")
+    template = state.default_template()
+    now = state.clock.stamp()
+    base = _room_defaults(state, template, now)
+    ids = []
+    for name in names:
+        room_id = state.ids.object_id()
+        state.rooms[room_id] = {**base, "id": room_id, "name": name, "polls": []}
+        state.room_names[name.casefold()] = room_id
+        ids.append(room_id)
+    return ids
 
 
 def apply_room_body(
