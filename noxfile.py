@@ -75,7 +75,7 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=PYTHONS[0])
 def bench(session: nox.Session) -> None:
     """Benchmarks: typed streaming against the hand-written httpx loop, as ratios."""
-    session.install("-e", ".", "trio")
+    session.install("-e", ".", *_group("bench"))
     for script in sorted(pathlib.Path("benchmarks").glob("bench_*.py")):
         session.run("python", str(script), *session.posargs)
 
