@@ -353,6 +353,16 @@ async def test_prefetch_pages_forwards_the_error_after_good_pages(
     assert seen == ["a"]
 
 
+async def test_prefetch_pages_outside_its_block_is_an_error(
+    client: HMSClient, rooms_route: respx.Route
+) -> None:
+    """Iterating before entering says how to use it; nothing is fetched."""
+    ahead = client.rooms.list().prefetch_pages()
+    with pytest.raises(RuntimeError, match=r"use prefetch_pages\(\) as `async with"):
+        await ahead.__anext__()
+    assert rooms_route.call_count == 0
+
+
 async def test_prefetch_pages_refuses_zero_pages(client: HMSClient) -> None:
     """prefetch_pages(pages=0) is a ValueError."""
     with pytest.raises(ValueError, match="pages"):
