@@ -105,7 +105,7 @@ class ExternalStreamsResource(Resource):
 
         Raises:
             TypeError: `rtmp_urls` is a single string, not a list, or a resolution
-                side is not a number.
+                side is not an int.
             ValueError: Raised before sending when there are no or more than 5
                 URLs, a URL is not `rtmp://` or `rtmps://`, the resolution lacks
                 a side or is out of range, or `room_id` is empty.
@@ -228,7 +228,7 @@ class ExternalStreamsResource(Resource):
 
         Raises:
             ValueError: `limit` is outside 10 to 100 (raised at the call).
-            TypeError: `limit` is not a number (raised at the call).
+            TypeError: `limit` is not an int (raised at the call).
             BadRequestError: The API refused a filter (raised when awaited or
                 iterated).
 

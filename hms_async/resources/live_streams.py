@@ -210,7 +210,7 @@ class LiveStreamsResource(Resource):
 
         Raises:
             ValueError: `limit` is outside 10 to 100 (raised at the call).
-            TypeError: `limit` is not a number (raised at the call).
+            TypeError: `limit` is not an int (raised at the call).
             BadRequestError: The API refused a filter (raised when awaited or
                 iterated).
 

@@ -1,4 +1,7 @@
-"""``hms.polls``: polls and quizzes, their questions, options, responses and results (§2.11)."""
+"""`hms.polls`: polls and quizzes, with questions, options, responses, results.
+
+100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/overview>
+"""
 
 from __future__ import annotations
 
@@ -46,7 +49,19 @@ def _not_empty(payload: dict[str, Any], method: str) -> dict[str, Any]:
 
 
 class PollsResource(Resource):
-    """Polls and quizzes. Link a poll to a room with ``rooms.update(polls=[...])``."""
+    """Polls and quizzes, with their questions, options, responses and results.
+
+    Reach it as `hms.polls`. Link a poll to a room with
+    `hms.rooms.update(room_id, polls=[poll.id])`; a poll whose `start` is
+    `auto` then starts with each session. Questions and options are addressed
+    by their 1-based index, and deleting one moves the later ones down. The
+    read paths of the sub-lists are documented inconsistently by 100ms, so
+    check them against the live API before relying on them.
+
+    Ids are checked before anything is sent: an empty one raises `ValueError`.
+    The errors any call can raise (401, 429, 5xx, no answer) are listed in
+    `hms_async.errors`; each method lists the answers particular to it.
+    """
 
     async def create(
         self,
@@ -59,7 +74,50 @@ class PollsResource(Resource):
         start: PollStart | str | None = None,
         questions: Sequence[QuestionArg] | None = None,
     ) -> Poll:
-        """Create a poll or quiz; ``duration`` 0 runs it until it is stopped."""
+        """Create a poll or quiz.
+
+        Not retried once sent: a repeat would create a second poll.
+
+        Args:
+            title: The poll's title.
+            duration: How long it runs, in whole seconds; 0 runs it until it is
+                stopped or the session ends.
+            anonymous: `True` stores no peer or user ids with the answers.
+            mode: What identifies a voter: `userid` (the API's default) or
+                `peerid` (a [PollMode][hms_async.models.PollMode] or the string).
+            type: `poll` (the default) or `quiz` (answers are scored).
+            start: `auto` (the default: starts with the session of a linked room)
+                or `manual`.
+            questions: The questions, [PollQuestion][hms_async.models.PollQuestion]s
+                or mappings: `text`, `type` (`single-choice`, `multiple-choice`,
+                `short-answer`, `long-answer`), `options`, `answer` (for quizzes),
+                `skippable`, `once`, `weight`, `duration`, `answer_min_len`,
+                `answer_max_len`.
+
+        Returns:
+            The poll, with its `id`.
+
+        Raises:
+            TypeError: `duration` is not an int.
+            BadRequestError: The API refused the body.
+
+        Example:
+            ```python
+            poll = await hms.polls.create(
+                title="Lunch?",
+                questions=[
+                    {
+                        "text": "Pizza or salad?",
+                        "type": "single-choice",
+                        "options": [{"text": "Pizza"}, {"text": "Salad"}],
+                    }
+                ],
+            )
+            await hms.rooms.update(room.id, polls=[poll.id])
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/create-polls-via-api>
+        """
         payload = body(
             title=title,
             duration=duration,
@@ -85,7 +143,39 @@ class PollsResource(Resource):
         start: PollStart | str | None = None,
         questions: Sequence[QuestionArg] | None = None,
     ) -> Poll:
-        """Rewrite a poll: fields not passed go back to their defaults on the server."""
+        """Rewrite a poll: fields not passed go back to their defaults on the server.
+
+        Sending the same poll twice is harmless, so the call is retried like a GET.
+
+        Args:
+            poll_id: The poll's id.
+            title: The poll's title.
+            duration: How long it runs, in whole seconds; 0 runs it until it is
+                stopped or the session ends.
+            anonymous: `True` stores no peer or user ids with the answers.
+            mode: What identifies a voter: `userid` (the API's default) or
+                `peerid` (a [PollMode][hms_async.models.PollMode] or the string).
+            type: `poll` (the default) or `quiz` (answers are scored).
+            start: `auto` (the default: starts with the session of a linked room)
+                or `manual`.
+            questions: The questions, [PollQuestion][hms_async.models.PollQuestion]s
+                or mappings: `text`, `type` (`single-choice`, `multiple-choice`,
+                `short-answer`, `long-answer`), `options`, `answer` (for quizzes),
+                `skippable`, `once`, `weight`, `duration`, `answer_min_len`,
+                `answer_max_len`.
+
+        Returns:
+            The poll as stored.
+
+        Raises:
+            ValueError: No field is passed, or `poll_id` is empty; nothing is
+                sent.
+            TypeError: `duration` is not an int.
+            NotFoundError: No poll has this id.
+            BadRequestError: The API refused the body.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/update-polls-via-api>
+        """
         payload = body(
             title=title,
             duration=duration,
@@ -104,7 +194,20 @@ class PollsResource(Resource):
         )
 
     async def retrieve(self, poll_id: str) -> Poll:
-        """Get a poll with its questions, options and answers."""
+        """Get a poll with its questions, options and answers.
+
+        Args:
+            poll_id: The poll's id.
+
+        Returns:
+            The poll.
+
+        Raises:
+            NotFoundError: No poll has this id.
+            ValueError: `poll_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/get-polls-via-api>
+        """
         return await self._requester.request(
             "GET", path("polls", poll_id), parse=model(Poll)
         )
@@ -127,7 +230,47 @@ class PollsResource(Resource):
         answer: PollAnswer | Mapping[str, Any] | None = None,
         options: Sequence[OptionArg] | None = None,
     ) -> PollQuestion:
-        """Rewrite the question at 1-based ``question_id`` (fields not passed reset)."""
+        """Rewrite one question of a poll; fields not passed go back to their defaults.
+
+        Retried like a GET: rewriting the same question twice is harmless.
+
+        Args:
+            poll_id: The poll's id.
+            question_id: The question's 1-based index.
+            text: The question.
+            format: The text's format (the API's default is `"text"`).
+            attachment: Files shown with the question:
+                [PollAttachment][hms_async.models.PollAttachment]s or
+                `{"type": mime, "url": ...}`.
+            skippable: Whether it may be left unanswered (the API's default is
+                `True`).
+            duration: How long it may be answered, in whole seconds.
+            once: `True` means an answer cannot be changed (default `False`).
+            weight: Its weight in a quiz score (default 1).
+            answer_min_len: The shortest answer accepted (short and long
+                answers).
+            answer_max_len: The longest answer accepted.
+            type: `single-choice`, `multiple-choice`, `short-answer` or
+                `long-answer`.
+            answer: The correct answer of a quiz question (a
+                [PollAnswer][hms_async.models.PollAnswer] or its JSON): `options`
+                (1-based indexes) or `text`, and `hidden`, `case`, `trim`.
+            options: The choices: [PollOption][hms_async.models.PollOption]s or
+                `{"text": ..., "weight": ...}`.
+
+        Returns:
+            The question as stored.
+
+        Raises:
+            ValueError: `question_id` is below 1, no field is passed, or
+                `poll_id` is empty; nothing is sent.
+            TypeError: `question_id`, `duration`, `weight`, `answer_min_len` or
+                `answer_max_len` is not an int.
+            NotFoundError: No poll has this id, or it has no such question.
+            BadRequestError: The API refused the body.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/update-polls-question-via-api>
+        """
         question = _index("question_id", question_id)
         payload = body(
             text=text,
@@ -152,9 +295,21 @@ class PollsResource(Resource):
         )
 
     async def delete_question(self, poll_id: str, question_id: int) -> None:
-        """Delete a question; the questions after it move down by one index.
+        """Delete one question of a poll; the questions after it move down by one.
 
         Never retried: a repeated delete would remove the next question.
+
+        Args:
+            poll_id: The poll's id.
+            question_id: The question's 1-based index.
+
+        Raises:
+            ValueError: `question_id` is below 1, or `poll_id` is empty; nothing
+                is sent.
+            TypeError: `question_id` is not an int.
+            NotFoundError: No poll has this id, or it has no such question.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/delete-polls-question-via-api>
         """
         question = _index("question_id", question_id)
         await self._requester.request(
@@ -170,7 +325,29 @@ class PollsResource(Resource):
         text: str | None = None,
         weight: int | None = None,
     ) -> PollOption:
-        """Rewrite the option at 1-based ``option_id`` of a question."""
+        """Rewrite one option of a question.
+
+        Retried like a GET: rewriting the same option twice is harmless.
+
+        Args:
+            poll_id: The poll's id.
+            question_id: The question's 1-based index.
+            option_id: The option's 1-based index.
+            text: The option's text.
+            weight: Its weight in a quiz score.
+
+        Returns:
+            The option as stored.
+
+        Raises:
+            ValueError: An index is below 1, neither `text` nor `weight` is
+                passed, or `poll_id` is empty; nothing is sent.
+            TypeError: An index or `weight` is not an int.
+            NotFoundError: No such poll, question or option.
+            BadRequestError: The API refused the body.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/update-polls-question-option-via-api>
+        """
         segments = self._option_path(poll_id, question_id, option_id)
         payload = body(text=text, weight=weight)
         return await self._requester.request(
@@ -184,9 +361,22 @@ class PollsResource(Resource):
     async def delete_option(
         self, poll_id: str, question_id: int, option_id: int
     ) -> None:
-        """Delete an option; the options after it move down by one index.
+        """Delete one option of a question; the options after it move down by one.
 
         Never retried: a repeated delete would remove the next option.
+
+        Args:
+            poll_id: The poll's id.
+            question_id: The question's 1-based index.
+            option_id: The option's 1-based index.
+
+        Raises:
+            ValueError: An index is below 1, or `poll_id` is empty; nothing is
+                sent.
+            TypeError: An index is not an int.
+            NotFoundError: No such poll, question or option.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/delete-polls-question-option-via-api>
         """
         segments = self._option_path(poll_id, question_id, option_id)
         await self._requester.request("DELETE", segments, parse=ignore)
@@ -200,7 +390,25 @@ class PollsResource(Resource):
     def list_sessions(
         self, poll_id: str, *, limit: int = 100, start: str | None = None
     ) -> AsyncPaginator[PollSession]:
-        """List the room sessions the poll ran in, with their totals, lazily."""
+        """List the room sessions the poll ran in, with their totals, lazily.
+
+        Args:
+            poll_id: The poll's id.
+            limit: The page size, 10 to 100.
+            start: Resume after a page: pass a page's `next_cursor`.
+
+        Returns:
+            A lazy [AsyncPaginator][hms_async.AsyncPaginator] of poll sessions:
+                `await` it for the first page, `async for` over it for every one.
+
+        Raises:
+            ValueError: `limit` is outside 10 to 100, or `poll_id` is empty
+                (raised at the call).
+            TypeError: `limit` is not an int (raised at the call).
+            NotFoundError: No poll has this id (raised when awaited or iterated).
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/get-polls-sessions-via-api>
+        """
         check_limit(limit)
         return self._list(
             path("polls", poll_id, "sessions"),
@@ -219,7 +427,34 @@ class PollsResource(Resource):
         limit: int = 100,
         start: str | None = None,
     ) -> AsyncPaginator[PollResponse]:
-        """List responses, lazily; ``all=True`` adds answers later replaced by an update."""
+        """List the answers given to a poll, lazily.
+
+        Args:
+            poll_id: The poll's id.
+            all: `True` also returns answers that were later replaced by an
+                update (the API's default is `False`: the latest answers only).
+            question: Only the answers to this question (its 1-based index).
+            limit: The page size, 10 to 100.
+            start: Resume after a page: pass a page's `next_cursor`.
+
+        Returns:
+            A lazy [AsyncPaginator][hms_async.AsyncPaginator] of responses:
+                `await` it for the first page, `async for` over it for every one.
+
+        Raises:
+            ValueError: `limit` is outside 10 to 100, `question` is below 1 or
+                `poll_id` is empty (raised at the call).
+            TypeError: `limit` or `question` is not an int (raised at the call).
+            NotFoundError: No poll has this id (raised when awaited or iterated).
+
+        Example:
+            ```python
+            async for response in hms.polls.list_responses(poll.id, question=1):
+                print(response.question, response.text)
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/get-polls-responses-via-api>
+        """
         check_limit(limit)
         if question is not None:
             _index("question", question)
@@ -233,7 +468,21 @@ class PollsResource(Resource):
         )
 
     async def retrieve_response(self, poll_id: str, response_id: str) -> PollResponse:
-        """Get one response."""
+        """Get one response to a poll.
+
+        Args:
+            poll_id: The poll's id.
+            response_id: The response's id.
+
+        Returns:
+            The response.
+
+        Raises:
+            NotFoundError: No such poll or response.
+            ValueError: `poll_id` or `response_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/get-polls-response-via-api>
+        """
         return await self._requester.request(
             "GET",
             path("polls", poll_id, "responses", response_id),
@@ -248,7 +497,26 @@ class PollsResource(Resource):
         limit: int = 100,
         start: str | None = None,
     ) -> AsyncPaginator[PollResult]:
-        """List per-participant quiz scores, lazily; ``question`` filters by index."""
+        """List per-participant quiz scores, lazily.
+
+        Args:
+            poll_id: The poll's id.
+            question: Only the results for this question (its 1-based index).
+            limit: The page size, 10 to 100.
+            start: Resume after a page: pass a page's `next_cursor`.
+
+        Returns:
+            A lazy [AsyncPaginator][hms_async.AsyncPaginator] of results:
+                `await` it for the first page, `async for` over it for every one.
+
+        Raises:
+            ValueError: `limit` is outside 10 to 100, `question` is below 1 or
+                `poll_id` is empty (raised at the call).
+            TypeError: `limit` or `question` is not an int (raised at the call).
+            NotFoundError: No poll has this id (raised when awaited or iterated).
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/get-polls-results-via-api>
+        """
         check_limit(limit)
         if question is not None:
             _index("question", question)
@@ -262,7 +530,21 @@ class PollsResource(Resource):
         )
 
     async def retrieve_result(self, poll_id: str, result_id: str) -> PollResult:
-        """Get one result."""
+        """Get one result of a poll.
+
+        Args:
+            poll_id: The poll's id.
+            result_id: The result's id.
+
+        Returns:
+            The result.
+
+        Raises:
+            NotFoundError: No such poll or result.
+            ValueError: `poll_id` or `result_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/get-polls-result-via-api>
+        """
         return await self._requester.request(
             "GET",
             path("polls", poll_id, "results", result_id),

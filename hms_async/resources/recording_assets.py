@@ -77,7 +77,7 @@ class RecordingAssetsResource(Resource):
 
         Raises:
             ValueError: `limit` is outside 10 to 100 (raised at the call).
-            TypeError: `limit` is not a number (raised at the call).
+            TypeError: `limit` is not an int (raised at the call).
             BadRequestError: The API refused a filter (raised when awaited or
                 iterated).
 
@@ -120,7 +120,7 @@ class RecordingAssetsResource(Resource):
         Raises:
             ValueError: `presign_duration` is out of range, or `asset_id` is
                 empty; nothing is sent.
-            TypeError: `presign_duration` is not a number.
+            TypeError: `presign_duration` is not an int.
             NotFoundError: No asset has this id.
 
         Example:

@@ -113,7 +113,7 @@ class RoomCodesResource(Resource):
         Raises:
             ValueError: `limit` is outside 10 to 100 or `room_id` is empty
                 (raised at the call).
-            TypeError: `limit` is not a number (raised at the call).
+            TypeError: `limit` is not an int (raised at the call).
             NotFoundError: No room has this id (raised when awaited or iterated).
 
         Example:

@@ -101,7 +101,7 @@ class RoomsResource(Resource):
         Raises:
             ValueError: Raised before sending when `name` has other characters,
                 or `size` or `max_duration_seconds` is out of range.
-            TypeError: `size` or `max_duration_seconds` is not a number.
+            TypeError: `size` or `max_duration_seconds` is not an int.
             BadRequestError: The API refused the body, e.g. "Error: template not
                 found", "Error: region not supported", "Invalid upload
                 configuration" or a size above the room's limit.
@@ -229,7 +229,7 @@ class RoomsResource(Resource):
 
         Raises:
             ValueError: `limit` is outside 10 to 100 (raised at the call).
-            TypeError: `limit` is not a number (raised at the call).
+            TypeError: `limit` is not an int (raised at the call).
             BadRequestError: The API refused a filter ("Invalid query parameter"),
                 raised when the list is awaited or iterated.
 
@@ -294,7 +294,7 @@ class RoomsResource(Resource):
             ValueError: Raised before sending when no field is passed, `room_id`
                 is empty, `name` has other characters, or `size` or
                 `max_duration_seconds` is out of range.
-            TypeError: `size` or `max_duration_seconds` is not a number.
+            TypeError: `size` or `max_duration_seconds` is not an int.
             NotFoundError: No room has this id.
             BadRequestError: The API refused the body (see `create()`).
 

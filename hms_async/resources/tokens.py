@@ -1,4 +1,7 @@
-"""``hms.tokens``: peer auth tokens, signed locally or exchanged for a room code."""
+"""`hms.tokens`: peer auth tokens, signed locally or exchanged for a room code.
+
+100ms docs: <https://www.100ms.live/docs/get-started/v2/get-started/security-and-tokens>
+"""
 
 from __future__ import annotations
 
@@ -26,7 +29,23 @@ def sign_peer_token(
     user_id: str | None = None,
     ttl: int = DEFAULT_TOKEN_TTL,
 ) -> str:
-    """Sign a peer auth token (``type="app"``); shared by tokens and SIP DTMF."""
+    """Sign a peer auth token (`type="app"`); shared by tokens and SIP DTMF.
+
+    Args:
+        signer: The client's signer; `None` when it has only a management
+            token.
+        room_id: The room the token admits to.
+        role: The role the peer joins as.
+        user_id: Your id for the user; left out of the token when `None`.
+        ttl: The token's lifetime in seconds.
+
+    Returns:
+        The signed JWT.
+
+    Raises:
+        ValueError: There is no signer, `room_id` or `role` is empty, or
+            `ttl` is not positive.
+    """
     if signer is None:
         raise ValueError(
             "signing peer tokens needs access_key and app_secret, "
@@ -43,7 +62,12 @@ def sign_peer_token(
 
 
 class TokensResource(Resource):
-    """Auth tokens with which peers join rooms from the client SDKs."""
+    """Auth tokens with which peers join rooms from the client SDKs.
+
+    Reach it as `hms.tokens`. Hand a token to your front end; it never needs
+    the app secret. Management tokens, which the client signs for itself,
+    must never leave the server.
+    """
 
     def __init__(
         self, requester: Requester, signer: TokenSigner | None, auth_base_url: str
@@ -60,20 +84,68 @@ class TokensResource(Resource):
         user_id: str | None = None,
         ttl: int = DEFAULT_TOKEN_TTL,
     ) -> str:
-        """Sign a peer auth token (``type="app"``) for ``role`` in ``room_id``.
+        """Sign a peer auth token for a role in a room.
 
-        No request is sent. ``ttl`` is the lifetime in seconds (24 h by
-        default). Needs the access key and app secret.
+        No request is sent: the token is an HS256 JWT signed with the app secret
+        (claims `access_key`, `type="app"`, `version=2`, `room_id`, `role`,
+        `user_id`, `iat`, `nbf`, `exp`, `jti`). The room and role are not checked
+        against the API; a wrong one fails when the peer joins.
+
+        Args:
+            room_id: The room the token admits to.
+            role: The name of a role of the room's template.
+            user_id: Your id for the user, echoed in webhooks and sessions;
+                left out of the token when `None`.
+            ttl: The token's lifetime in whole seconds: 1 or more, 24 hours by
+                default.
+
+        Returns:
+            The signed token (a JWT string).
+
+        Raises:
+            ValueError: `room_id` or `role` is empty, `ttl` is not positive, or
+                the client was built with only a `management_token` (no key pair
+                to sign with).
+            TypeError: `ttl` is not an int.
+
+        Example:
+            ```python
+            token = hms.tokens.create(room_id=room.id, role="guest", user_id="u-42")
+            ```
+
+        100ms docs: <https://www.100ms.live/docs/get-started/v2/get-started/security-and-tokens>
         """
         return sign_peer_token(
             self._signer, room_id=room_id, role=role, user_id=user_id, ttl=ttl
         )
 
     async def from_room_code(self, code: str, *, user_id: str | None = None) -> str:
-        """Exchange a room code for a peer auth token (``auth.100ms.live``).
+        """Exchange a room code for a peer auth token.
 
-        This call carries no management token. The exchange has no side
-        effect, so it is retried like a GET.
+        The request goes to the auth host (`auth.100ms.live/v2/token`, or the
+        client's `auth_base_url`) and carries no management token. The exchange
+        has no side effect, so it is retried like a GET. Codes never expire but
+        work only while enabled.
+
+        Args:
+            code: The room code, e.g. `"abc-defg-hij"`.
+            user_id: Your id for the user, put in the token.
+
+        Returns:
+            The peer auth token (a JWT string).
+
+        Raises:
+            ValueError: `code` is empty; nothing is sent.
+            APIError: The auth host refused the code (an unknown or disabled
+                one); the subclass follows the status, e.g. `NotFoundError`.
+            ResponseDecodeError: The answer has no `token`.
+
+        Example:
+            ```python
+            token = await hms.tokens.from_room_code("abc-defg-hij", user_id="u-42")
+            ```
+
+        100ms docs: <https://www.100ms.live/docs/prebuilt/v2/prebuilt/room-codes/room-code-auth>
         """
         if not code:
             raise ValueError("code must not be empty")
