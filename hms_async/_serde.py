@@ -141,9 +141,14 @@ def _open_enum(tp: Any) -> type[enum.Enum] | None:
 
 
 class _Codegen:
-    """Turns one field type into a Python expression over the name ``v``."""
+    """Turns one field type into a Python expression over the name ``v``.
 
-    def __init__(self) -> None:
+    ``specialise=False`` gives the reference code the specialised code is
+    tested against: nested models through their generic functions, lists of
+    models one hook call per item.
+    """
+
+    def __init__(self, specialise: bool = True) -> None:
         self.namespace: dict[str, Any] = {
             "_dt": parse_datetime,
             "_iso": dt.datetime.fromisoformat,
@@ -151,15 +156,26 @@ class _Codegen:
             "_as_map": _as_map,
             "_extras": _extras,
             "_not_object": _not_object,
+            "_new": object.__new__,
             "_EMPTY": EMPTY,
         }
-        self._counter = 0
+        self.specialise = specialise
+        self._names: dict[int, str] = {}
 
     def bind(self, value: object) -> str:
-        self._counter += 1
-        name = f"_g{self._counter}"
-        self.namespace[name] = value
+        """A name for ``value`` in the generated code's namespace (one per object)."""
+        name = self._names.get(id(value))
+        if name is None:
+            name = self._names[id(value)] = f"_g{len(self._names) + 1}"
+            self.namespace[name] = value
         return name
+
+    def hook(self, tp: Any) -> Callable[..., Any]:
+        """The structuring hook of a nested type."""
+        hook = converter.get_structure_hook(tp)
+        if self.specialise or hook not in _LISTS:
+            return hook
+        return generic_parser(tp)
 
     def expr(self, tp: Any, v: str) -> str:
         stripped = _strip_optional(tp)
@@ -180,11 +196,7 @@ class _Codegen:
             return f"{members}.get({v}, {v})"
         origin, args = typing.get_origin(tp), typing.get_args(tp)
         if origin is list:
-            inner = self.expr(args[0], "x")
-            if inner == "x":
-                code = f"({v} if type({v}) is list else _as_list({v}))"
-            else:
-                code = f"[{inner} for x in _as_list({v})]"
+            code = self._list(args[0], v)
             return f"(None if {v} is None else {code})" if nullable else code
         if origin in (dict, Mapping, typing.Mapping):
             inner = self.expr(args[1], "x")
@@ -193,16 +205,73 @@ class _Codegen:
             else:
                 code = f"{{k: {inner} for k, x in _as_map({v}).items()}}"
             return f"(None if {v} is None else {code})" if nullable else code
-        hook = self.bind(converter.get_structure_hook(tp))
-        return f"(None if {v} is None else {hook}({v}))"
+        return f"(None if {v} is None else {self.bind(self.hook(tp))}({v}))"
+
+    def _list(self, item: Any, v: str) -> str:
+        nested = _nested(_strip_optional(item)) if self.specialise else None
+        if nested is not None:  # the model's whole-list code, nulls kept
+            return f"{self.bind(nested[1])}(_as_list({v}))"
+        inner = self.expr(item, "x")
+        if inner == "x":
+            return f"({v} if type({v}) is list else _as_list({v}))"
+        return f"[{inner} for x in _as_list({v})]"
 
 
 _MAX_SHAPES: Final = 16
 """Key orders specialised per model; a response with more shapes uses the generic code."""
+_MAX_DEPTH: Final = 4
+"""How deep nested models are built inline in their parent's code."""
 
 
 _LISTS: dict[Callable[..., Any], Callable[[list[Any]], list[Any]]] = {}
 """The generated structuring functions' whole-list versions."""
+_NESTED: dict[Callable[..., Any], tuple[_Model, Callable[[list[Any]], list[Any]]]] = {}
+"""Per generated structuring function: its model, and its whole-list version
+for a list field (where ``null`` items stay ``None``)."""
+_GENERIC: dict[type, Callable[..., Any]] = {}
+
+
+class _Model:
+    """What the generated code needs to know of one attrs class."""
+
+    def __init__(self, cls: type) -> None:
+        hints = typing.get_type_hints(cls)
+        self.cls = cls
+        self.fields: list[_Field] = [
+            (f.name, json_key(f), f.default is attrs.NOTHING, hints[f.name])
+            for f in attrs.fields(cls)
+            if f.name != "extra_fields"
+        ]
+        self.has_extras = "extra_fields" in attrs.fields_dict(cls)
+        self.known = frozenset(key for _, key, _, _ in self.fields)
+        self.required = frozenset(key for _, key, req, _ in self.fields if req)
+        self.max_keys = len(self.fields) + 32
+
+    def fits(self, d: dict[Any, Any], keys: tuple[Any, ...]) -> bool:
+        """Whether a shape function can be generated for this key order."""
+        return (
+            len(keys) <= self.max_keys
+            and self.required <= d.keys()
+            and all(type(k) is str for k in keys)
+        )
+
+
+def _nested(tp: Any) -> tuple[_Model, Callable[[list[Any]], list[Any]]] | None:
+    """The model and nullable list code of a model type structured by this module."""
+    if not (isinstance(tp, type) and attrs.has(tp)):
+        return None
+    return _NESTED.get(converter.get_structure_hook(tp))
+
+
+def generic_parser(cls: type[_T]) -> Callable[[Any], _T]:
+    """The unspecialised structuring function of ``cls``: one ``d.get`` per field,
+    nested models the same way. Gives what the specialised code gives, errors
+    included; it is the reference the tests compare the specialised code with.
+    """
+    fn = _GENERIC.get(cls)
+    if fn is None:
+        fn = _GENERIC[cls] = _compile_generic(_Model(cls), _Codegen(specialise=False))
+    return typing.cast(Callable[[Any], _T], fn)
 
 
 def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
@@ -212,37 +281,23 @@ def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
     (orjson keeps the order of the JSON), so for each such key order ("shape")
     a function is generated once that unpacks ``d.values()`` in a single step,
     knows which keys are missing (``None``, as ``d.get`` would give) and which
-    are unknown (``extra_fields``), and does no lookup per field. Any other
-    dict (a required key missing, more than ``_MAX_SHAPES`` shapes) goes
-    through the generic code, which behaves the same.
+    are unknown (``extra_fields``), and does no lookup per field. A nested
+    model that the first dict of a shape has as an object is built inline in
+    the same function, behind one check that its keys come in the same order
+    (else its own hook runs), so it costs what its fields cost; a list of
+    models goes through the model's whole-list code. Any other dict (a
+    required key missing, more than ``_MAX_SHAPES`` shapes) goes through the
+    generic code, which behaves the same.
     """
-    hints = typing.get_type_hints(cls)
+    model = _Model(cls)
     gen = _Codegen()
-    cls_name = gen.bind(cls)
-    gen.namespace["_new"] = object.__new__
-    fields = [
-        (f.name, json_key(f), f.default is attrs.NOTHING, hints[f.name])
-        for f in attrs.fields(cls)
-        if f.name != "extra_fields"
-    ]
-    has_extras = "extra_fields" in attrs.fields_dict(cls)
-    known = frozenset(key for _, key, _, _ in fields)
-    required = frozenset(key for _, key, req, _ in fields if req)
-    generic = _compile_generic(cls_name, fields, has_extras, known, gen)
+    generic = _compile_generic(model, gen)
     shapes: dict[tuple[str, ...], Callable[[dict[str, Any]], Any]] = {}
-    max_shapes, max_keys = _MAX_SHAPES, len(fields) + 32
 
     def compile_shape(d: dict[Any, Any], keys: tuple[Any, ...]) -> Callable[..., Any]:
-        if (
-            len(shapes) >= max_shapes
-            or len(keys) > max_keys
-            or not required <= d.keys()
-            or not all(type(k) is str for k in keys)
-        ):
+        if len(shapes) >= _MAX_SHAPES or not model.fits(d, keys):
             return generic
-        fn = shapes[keys] = _compile_shape(
-            cls_name, keys, fields, has_extras, known, gen
-        )
+        fn = shapes[keys] = _compile_shape(model, keys, d, gen)
         return fn
 
     def structure(d: Any, _type: Any = None) -> Any:
@@ -252,7 +307,7 @@ def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
         fn = shapes.get(keys) or compile_shape(d, keys)
         return fn(d)
 
-    def structure_list(items: list[Any]) -> list[Any]:
+    def structure_list(items: list[Any], nulls: bool = False) -> list[Any]:
         # One lookup per change of shape, not per item: a page's items nearly
         # always share theirs, and comparing two tuples of the same key
         # objects is cheaper than hashing one.
@@ -262,7 +317,7 @@ def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
         fn = generic
         for d in items:
             if type(d) is not dict:
-                append(generic(d))
+                append(None if nulls and d is None else generic(d))
                 continue
             keys = tuple(d)
             if keys != last:
@@ -272,6 +327,7 @@ def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
         return out
 
     _LISTS[structure] = structure_list
+    _NESTED[structure] = (model, lambda items: structure_list(items, True))
     return structure
 
 
@@ -279,63 +335,97 @@ _Field = tuple[str, str, bool, Any]
 """A field's attribute name, JSON key, whether it is required, and its type."""
 
 
-def _compile_generic(
-    cls_name: str,
-    fields: list[_Field],
-    has_extras: bool,
-    known: frozenset[str],
-    gen: _Codegen,
-) -> Callable[[Any], Any]:
+def _compile_generic(model: _Model, gen: _Codegen) -> Callable[[Any], Any]:
     # Bypass __init__: keyword-argument binding for twenty fields costs more
     # than the attribute stores themselves (models have no validators).
+    cls_name = gen.bind(model.cls)
     lines = [
         "def generic(d, _type=None):",
         f"    if type(d) is not dict: _not_object(d, {cls_name})",
         f"    o = _new({cls_name})",
         "    get = d.get",
     ]
-    for name, key, required, tp in fields:
+    for name, key, required, tp in model.fields:
         raw = f"d[{key!r}]" if required else f"get({key!r})"
         expr = gen.expr(tp, "v")
         if expr == "v":
             lines.append(f"    o.{name} = {raw}")
         else:
             lines += [f"    v = {raw}", f"    o.{name} = {expr}"]
-    if has_extras:
-        lines.append(f"    o.extra_fields = _extras(d, {gen.bind(known)})")
+    if model.has_extras:
+        lines.append(f"    o.extra_fields = _extras(d, {gen.bind(model.known)})")
     lines.append("    return o")
     return _exec(lines, "generic", gen.namespace)
 
 
 def _compile_shape(
-    cls_name: str,
-    keys: tuple[str, ...],
-    fields: list[_Field],
-    has_extras: bool,
-    known: frozenset[str],
-    gen: _Codegen,
+    model: _Model, keys: tuple[str, ...], sample: dict[str, Any], gen: _Codegen
 ) -> Callable[[dict[str, Any]], Any]:
-    position = {key: i for i, key in enumerate(keys)}
-    lines = ["def shape(d):"]
-    if keys:
-        lines.append(
-            f"    ({''.join(f'v{i}, ' for i in range(len(keys)))}) = d.values()"
-        )
-    lines.append(f"    o = _new({cls_name})")
-    for name, key, _, tp in fields:
-        if key in position:
-            lines.append(f"    o.{name} = {gen.expr(tp, f'v{position[key]}')}")
-        else:  # missing: what the generic code makes of d.get(key), i.e. None
-            lines.append(f"    o.{name} = {_missing(gen.expr(tp, 'v'), gen)}")
-    if has_extras:
-        extra = [f"{key!r}: v{i}" for i, key in enumerate(keys) if key not in known]
-        lines.append(
-            f"    o.extra_fields = {{{', '.join(extra)}}}"
-            if extra
-            else "    o.extra_fields = _EMPTY"
-        )
-    lines.append("    return o")
+    """The function for dicts with ``keys`` in this order; ``sample`` is one of them."""
+    values = [f"v{i}" for i in range(len(keys))]
+    body = _unpack(values, "d") + _build(model, keys, values, "o", sample, gen, 0)
+    lines = ["def shape(d):", *(f"    {line}" for line in body), "    return o"]
     return _exec(lines, "shape", gen.namespace)
+
+
+def _unpack(values: list[str], source: str) -> list[str]:
+    return (
+        [f"({''.join(f'{v}, ' for v in values)}) = {source}.values()"] if values else []
+    )
+
+
+def _build(
+    model: _Model,
+    keys: tuple[str, ...],
+    values: list[str],
+    target: str,
+    sample: dict[str, Any],
+    gen: _Codegen,
+    depth: int,
+) -> list[str]:
+    """Lines that store in ``target`` a ``model`` built from ``values``, the names
+    holding the values of a dict with ``keys`` in that order."""
+    position = {key: i for i, key in enumerate(keys)}
+    lines = [f"{target} = _new({gen.bind(model.cls)})"]
+    for name, key, _, tp in model.fields:
+        if key not in position:  # what the generic code makes of d.get(key): None
+            lines.append(f"{target}.{name} = {_missing(gen.expr(tp, 'v'), gen)}")
+            continue
+        value = values[position[key]]
+        lines += _build_field(f"{target}.{name}", tp, value, sample[key], gen, depth)
+    if model.has_extras:
+        extra = [
+            f"{k!r}: {values[i]}" for i, k in enumerate(keys) if k not in model.known
+        ]
+        lines.append(
+            f"{target}.extra_fields = {{{', '.join(extra)}}}"
+            if extra
+            else f"{target}.extra_fields = _EMPTY"
+        )
+    return lines
+
+
+def _build_field(
+    attr: str, tp: Any, value: str, sample: Any, gen: _Codegen, depth: int
+) -> list[str]:
+    """Lines that store one field; a nested model inline when ``sample`` allows."""
+    nested = _nested(_strip_optional(tp)) if depth < _MAX_DEPTH else None
+    if nested is None or type(sample) is not dict:
+        return [f"{attr} = {gen.expr(tp, value)}"]
+    inner, keys = nested[0], tuple(sample)
+    if not inner.fits(sample, keys):
+        return [f"{attr} = {gen.expr(tp, value)}"]
+    values = [f"{value}_{j}" for j in range(len(keys))]
+    built = _unpack(values, value) + _build(
+        inner, keys, values, f"{value}_o", sample, gen, depth + 1
+    )
+    return [
+        f"if type({value}) is dict and tuple({value}) == {gen.bind(keys)}:",
+        *(f"    {line}" for line in built),
+        f"    {attr} = {value}_o",
+        "else:",
+        f"    {attr} = {gen.expr(tp, value)}",
+    ]
 
 
 def _missing(expr: str, gen: _Codegen) -> str:

@@ -298,15 +298,13 @@ def _compiled(monkeypatch: pytest.MonkeyPatch) -> Compiled:
     real = _serde._compile_shape
 
     def counting(
-        cls_name: str,
+        model: _serde._Model,
         keys: tuple[str, ...],
-        fields: list[_serde._Field],
-        has_extras: bool,
-        known: frozenset[str],
+        sample: dict[str, Any],
         gen: _serde._Codegen,
     ) -> Callable[[dict[str, Any]], Any]:
-        seen.append((gen.namespace[cls_name], keys))
-        return real(cls_name, keys, fields, has_extras, known, gen)
+        seen.append((model.cls, keys))
+        return real(model, keys, sample, gen)
 
     monkeypatch.setattr(_serde, "_compile_shape", counting)
     return seen
