@@ -22,7 +22,7 @@ from bench_list import BASE_URL, CUSTOMER, PAGE, build_pages
 
 import hms_async
 from hms_async import _serde
-from hms_async._pagination import CURSOR, Page, _ItemIterator
+from hms_async._pagination import CURSOR, Page, _walk
 from hms_async._requester import ignore
 from hms_async.models import Room
 
@@ -80,7 +80,7 @@ async def iterate(pages: list[Page[Room]]) -> float:
 
     started = time.perf_counter()
     total = 0
-    async for room in _ItemIterator(gen()):
+    async for room in _walk(gen()):
         total += len(room.id)
     return (time.perf_counter() - started) / len(pages) * 1e6
 

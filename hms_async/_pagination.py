@@ -10,8 +10,17 @@ caller's work inside a task group that the context manager owns.
 
 from __future__ import annotations
 
+import collections
+import sys
 import types
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Mapping
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Mapping,
+)
 from typing import Any, Generic, TypeVar
 
 import anyio
@@ -34,6 +43,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+_Y = TypeVar("_Y")
 Cursor = str
 """A cursor is opaque text; page numbers travel as their decimal string."""
 Fetch = Callable[[Mapping[str, Any], Callable[[Any], "Page[T]"]], Awaitable["Page[T]"]]
@@ -180,7 +190,7 @@ class AsyncPaginator(Generic[T]):
         return _PageIterator(self._page, self._start)
 
     def __aiter__(self) -> AsyncIterator[T]:
-        return _ItemIterator(self.pages())
+        return _walk(self.pages())
 
     def prefetch(self, pages: int = 1) -> Prefetch[T]:
         """Iterate items while the next ``pages`` pages are fetched in the background.
@@ -205,6 +215,47 @@ class AsyncPaginator(Generic[T]):
         return PagePrefetch(self.pages(), pages)
 
 
+class _CursorGuard:
+    """Spots a cursor the API already sent, in memory that does not grow.
+
+    What is detected: a cursor equal to any of the last ``RECENT`` cursors
+    (the start one included) at once, before its page is fetched again; the
+    API's realistic failure, a cursor that repeats soon, is always this one.
+    A longer cycle is detected too (Brent's method: one saved cursor, its
+    distance doubled each time it is passed), after at most about twice the
+    cycle's length of pages more. A cursor that comes back once after more
+    than ``RECENT`` pages without a cycle is not seen.
+    """
+
+    RECENT = 64
+
+    __slots__ = ("_power", "_recent", "_saved", "_since", "_window")
+
+    def __init__(self, start: Cursor | None) -> None:
+        self._recent: set[Cursor] = set()
+        self._window: collections.deque[Cursor] = collections.deque()
+        self._saved = start
+        self._power = self._since = 1
+        if start is not None:
+            self._remember(start)
+
+    def repeated(self, cursor: Cursor) -> bool:
+        """Whether ``cursor`` was sent before (and remember it if not)."""
+        if cursor in self._recent or cursor == self._saved:
+            return True
+        self._remember(cursor)
+        if self._since == self._power:  # Brent: move the saved cursor here
+            self._saved, self._power, self._since = cursor, self._power * 2, 0
+        self._since += 1
+        return False
+
+    def _remember(self, cursor: Cursor) -> None:
+        if len(self._window) == self.RECENT:
+            self._recent.discard(self._window.popleft())
+        self._window.append(cursor)
+        self._recent.add(cursor)
+
+
 class _PageIterator(AsyncIterator[Page[T]]):
     """Walks the cursors; refuses a cursor it has already followed."""
 
@@ -213,7 +264,7 @@ class _PageIterator(AsyncIterator[Page[T]]):
     ) -> None:
         self._page = page
         self._cursor = start
-        self._seen: set[Cursor] = set() if start is None else {start}
+        self._guard = _CursorGuard(start)
         self._done = False
 
     async def __anext__(self) -> Page[T]:
@@ -223,32 +274,44 @@ class _PageIterator(AsyncIterator[Page[T]]):
         cursor = page.next_cursor
         if cursor is None:
             self._done = True
-        elif cursor in self._seen:
+        elif self._guard.repeated(cursor):
             self._done = True
             raise PaginationError(f"the API repeated the cursor {cursor!r}")
         else:
-            self._seen.add(cursor)
             self._cursor = cursor
         return page
 
 
-class _ItemIterator(AsyncIterator[T]):
-    """Flattens pages into items; holds nothing open between items."""
+def _unhooked(walker: AsyncGenerator[_Y, None]) -> AsyncGenerator[_Y, None]:
+    """``walker`` with no event-loop finaliser attached.
 
-    __slots__ = ("_index", "_items", "_pages")
+    An event loop hooks every async generator on its first step, so that one
+    left unfinished (``break``) is closed later by the loop (asyncio: in
+    another task; trio: with a ``ResourceWarning``). The walkers here hold
+    nothing to clean up and never await while suspended at a ``yield``, so
+    their first step is taken with no hooks installed (synchronously, no
+    await in between, the previous hooks restored at once); an abandoned
+    walker is then simply closed by the garbage collector.
+    """
+    hooks = sys.get_asyncgen_hooks()
+    sys.set_asyncgen_hooks(None, None)
+    try:
+        walker.asend(None).close()  # initialises the hooks (none); runs nothing
+    finally:
+        sys.set_asyncgen_hooks(*hooks)
+    return walker
 
-    def __init__(self, pages: AsyncIterator[Page[T]]) -> None:
-        self._pages = pages
-        self._items: list[T] = []
-        self._index = 0
 
-    async def __anext__(self) -> T:
-        index, items = self._index, self._items
-        while index >= len(items):  # the next non-empty page
-            items, index = (await self._pages.__anext__()).data, 0
-            self._items = items
-        self._index = index + 1
-        return items[index]
+def _walk(pages: AsyncIterator[Page[T]]) -> AsyncGenerator[T, None]:
+    """Every item of every page: a plain ``for`` over each page's list, an
+    ``await`` only to get the next page."""
+
+    async def walk() -> AsyncGenerator[T, None]:
+        async for page in pages:
+            for item in page.data:
+                yield item
+
+    return _unhooked(walk())
 
 
 class _Ahead(Generic[T]):
@@ -328,6 +391,21 @@ class Prefetch(_Ahead[T], AsyncIterator[T]):
     async def __aenter__(self) -> Prefetch[T]:
         await self._enter()
         return self
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return _walk(_unhooked(self._received()))
+
+    async def _received(self) -> AsyncGenerator[Page[T], None]:
+        # What __anext__ left of its page first, then each page as it comes.
+        rest, self._items = self._items[self._index :], []
+        if rest:
+            yield Page(data=rest)
+        while True:
+            try:
+                page = await self._next_page()
+            except StopAsyncIteration:
+                return
+            yield page
 
     async def __anext__(self) -> T:
         while self._index >= len(self._items):
