@@ -50,17 +50,37 @@ Fetch = Callable[[Mapping[str, Any], Callable[[Any], "Page[T]"]], Awaitable["Pag
 
 
 class PaginationError(HMSError):
-    """The API sent a cursor it had sent before: following it would never end."""
+    """The API sent a cursor it had sent before: following it would never end.
+
+    Raised while iterating instead of looping for ever; the pages before it
+    were delivered.
+    """
 
 
 @attrs.define(kw_only=True)
 class Page(Generic[T]):
-    """One page of a list.
+    """One page of a list, as `await hms.rooms.list()` returns it.
 
-    ``last`` (or ``next`` for analytics events) is the cursor as the API sent
-    it; ``next_cursor`` is what to pass as ``start=`` to resume after this page,
-    ``None`` on the final page. It is always a string, the next page number
-    in decimal for the page-numbered webhook history.
+    Attributes:
+        data: The items of this page (possibly empty).
+        limit: The page size the API used, when it says.
+        last: The cursor of the cursor-paginated lists as the API sent it
+            (the id of the page's last item).
+        next: The cursor of analytics events as the API sent it.
+        total: The total count, when the API gives one (analytics events,
+            webhook history).
+        page_number: The page's number, for the page-numbered webhook history.
+        next_cursor: What to pass as `start=` to the same `list()` call to
+            resume after this page; `None` on the final page. Always a string
+            (the next page number in decimal for the webhook history), so it
+            can be stored and passed back as it is.
+
+    Example:
+        ```python
+        page = await hms.rooms.list(limit=50)
+        while page.has_next:
+            page = await hms.rooms.list(limit=50, start=page.next_cursor)
+        ```
     """
 
     data: list[T]
@@ -73,7 +93,7 @@ class Page(Generic[T]):
 
     @property
     def has_next(self) -> bool:
-        """Whether another page follows this one."""
+        """Whether another page follows this one (`next_cursor` is set)."""
         return self.next_cursor is not None
 
 
@@ -149,11 +169,27 @@ PAGE_NUMBER = PageStyle("page", ("events",), None)
 
 
 class AsyncPaginator(Generic[T]):
-    """A lazy list: ``await`` it for the first page, ``async for`` for every item.
+    """A lazy list: `await` it for the first page, `async for` over it for every item.
 
-    Nothing is sent until it is awaited or iterated. Each iteration starts
-    over from ``start`` (the cursor given to ``list()``, if any); the caller's
-    arguments are never modified.
+    Every `list()` method of the services returns one; nothing is sent until
+    it is awaited or iterated. Each iteration starts over from `start` (the
+    cursor given to `list()`, if any), and the caller's arguments are never
+    modified. Pages are fetched one after the other as the iteration needs
+    them; `prefetch()` fetches ahead while your code works on the items.
+
+    It raises [PaginationError][hms_async.PaginationError] if the API repeats
+    a cursor, and the errors of the endpoint (see its `list()` method) while
+    it fetches.
+
+    Example:
+        ```python
+        rooms = hms.rooms.list(enabled=True)
+        first = await rooms  # one page
+        async for room in rooms:  # every room, from the start again
+            print(room.name)
+        async for page in rooms.pages():  # page by page, with resume points
+            save(page.next_cursor)
+        ```
     """
 
     def __init__(
@@ -186,29 +222,71 @@ class AsyncPaginator(Generic[T]):
         return self._page(self._start).__await__()
 
     def pages(self) -> AsyncIterator[Page[T]]:
-        """Iterate page by page; each page's ``next_cursor`` can resume later."""
+        """Iterate page by page.
+
+        Each page's `next_cursor` can be stored and passed to the same `list()`
+        call as `start=` to resume after it later, even in another process.
+
+        Returns:
+            An async iterator of [Page][hms_async.Page]s, from `start` to the
+                last page.
+        """
         return _PageIterator(self._page, self._start)
 
     def __aiter__(self) -> AsyncIterator[T]:
         return _walk(self.pages())
 
     def prefetch(self, pages: int = 1) -> Prefetch[T]:
-        """Iterate items while the next ``pages`` pages are fetched in the background.
+        """Iterate items while the next pages are fetched in the background.
 
-        Use it as ``async with paginator.prefetch() as items: async for x in items``.
-        The context manager owns the task group; leaving the block, by the end
-        of the list, ``break``, an error or cancellation, stops the fetching.
+        The context manager owns the task group: leaving the block, by the end
+        of the list, `break`, an error or cancellation, stops the fetching. An
+        error of a fetch is raised where the iteration reaches it.
+
+        Args:
+            pages: How many pages to fetch ahead of the one being read: 1 or
+                more.
+
+        Returns:
+            An async context manager; inside it, iterate the items.
+
+        Raises:
+            ValueError: `pages` is below 1.
+
+        Example:
+            ```python
+            async with hms.sessions.list(room_id=room.id).prefetch() as sessions:
+                async for session in sessions:
+                    await store(session)
+            ```
         """
         if pages < 1:
             raise ValueError(f"pages must be at least 1, got {pages}")
         return Prefetch(self.pages(), pages)
 
     def prefetch_pages(self, pages: int = 1) -> PagePrefetch[T]:
-        """Like `prefetch`, but yields whole pages (each with its ``next_cursor``).
+        """Like `prefetch()`, but yields whole pages, each with its `next_cursor`.
 
-        ``async with paginator.prefetch_pages() as ahead: async for page in ahead``
-        overlaps fetching with the caller's work on a page, and still tells the
-        caller where each page ends, to record a resume point.
+        It overlaps fetching with the caller's work on a page, and still tells
+        the caller where each page ends, to record a resume point.
+
+        Args:
+            pages: How many pages to fetch ahead of the one being read: 1 or
+                more.
+
+        Returns:
+            An async context manager; inside it, iterate the pages.
+
+        Raises:
+            ValueError: `pages` is below 1.
+
+        Example:
+            ```python
+            async with hms.rooms.list().prefetch_pages() as ahead:
+                async for page in ahead:
+                    await store(page.data)
+                    save(page.next_cursor)
+            ```
         """
         if pages < 1:
             raise ValueError(f"pages must be at least 1, got {pages}")
@@ -381,7 +459,11 @@ class _Ahead(Generic[T]):
 
 
 class Prefetch(_Ahead[T], AsyncIterator[T]):
-    """Items of a list, fetched ahead by a task this context manager owns."""
+    """The items of a list, fetched ahead by a task this context manager owns.
+
+    Made by [AsyncPaginator.prefetch][hms_async.AsyncPaginator.prefetch]; use
+    it as `async with ... as items: async for item in items`.
+    """
 
     def __init__(self, pages: AsyncIterator[Page[T]], depth: int) -> None:
         super().__init__(pages, depth)
@@ -416,7 +498,12 @@ class Prefetch(_Ahead[T], AsyncIterator[T]):
 
 
 class PagePrefetch(_Ahead[T], AsyncIterator[Page[T]]):
-    """Pages of a list, fetched ahead by a task this context manager owns."""
+    """The pages of a list, fetched ahead by a task this context manager owns.
+
+    Made by
+    [AsyncPaginator.prefetch_pages][hms_async.AsyncPaginator.prefetch_pages];
+    use it as `async with ... as pages: async for page in pages`.
+    """
 
     _name = "prefetch_pages()"
 

@@ -8,17 +8,51 @@ HMSError
 │   ├── PermissionDeniedError     403
 │   ├── NotFoundError             404
 │   ├── ConflictError             409
-│   ├── RateLimitError            429 (``retry_after`` parsed when given)
+│   ├── RateLimitError            429 (`retry_after` parsed when given)
 │   └── ServerError               5xx
 ├── APIConnectionError            no usable response (network, protocol)
 │   └── APITimeoutError           a timeout expired
-├── ClientClosedError             the client was closed (also a ``RuntimeError``)
+├── ClientClosedError             the client was closed (also a `RuntimeError`)
 ├── ResponseDecodeError           the body is not the JSON the endpoint promises
 └── WebhookError                  a webhook body that cannot be parsed
     └── WebhookVerificationError  a webhook that failed verification
 ```
 
-Messages never contain a token, a secret or an ``Authorization`` header.
+Any call of a service can raise, besides the errors its own docstring lists:
+
+- `AuthenticationError` (401): the access key or secret is wrong, or a
+  fixed `management_token` expired. A signed token is re-signed and the
+  call replayed once before this is raised.
+- `PermissionDeniedError` (403): the token may not do this, or the
+  resource (a room, a code) is disabled.
+- `RateLimitError` (429) and `ServerError` (5xx): raised once the retries
+  are spent. Calls that are safe to repeat (reads, and writes that set a
+  state) are retried on 429, 502, 503 and 504, up to `max_retries` times
+  with backoff, honouring the wait a 429 asks for.
+- `APIConnectionError`: no answer (DNS, refused or reset connection, a
+  protocol error); `APITimeoutError` when a timeout or the client's
+  `deadline` expired.
+- `ClientClosedError`: the client was closed.
+- `ResponseDecodeError`: a 2xx answer that is not the JSON the endpoint
+  promises.
+
+Arguments are checked before anything is sent: a wrong type raises
+`TypeError`, a value outside the documented limits `ValueError`, both
+naming the argument. Those are not `HMSError`s.
+
+Messages never contain a token, a secret or an `Authorization` header.
+
+Example:
+    ```python
+    from hms_async import HMSClient, NotFoundError, RateLimitError
+
+    try:
+        room = await hms.rooms.retrieve(room_id)
+    except NotFoundError:
+        room = await hms.rooms.create(name="fallback")
+    except RateLimitError as exc:
+        print("slow down for", exc.retry_after, "s")
+    ```
 """
 
 from __future__ import annotations
@@ -49,14 +83,31 @@ __all__ = [
 
 
 class HMSError(Exception):
-    """Base class of every exception raised by hms_async."""
+    """Base class of every exception raised by hms_async.
+
+    Catch it to handle any failure of a call: an error answer, no answer, a
+    closed client or a body that does not parse. Argument checks raise
+    `TypeError` and `ValueError` instead, before anything is sent.
+    """
 
 
 class APIError(HMSError):
     """The API answered with an error status.
 
-    ``code``, ``message`` and ``details`` come from the API's error body
-    (``{"code": 400, "message": "...", "details": ["..."]}``) when it has one.
+    The subclasses name the common statuses; an uncommon one (e.g. 408 from
+    `hms.sip.call()`) is raised as `APIError` itself. `code`, `message` and
+    `details` come from the API's error body (`{"code": 400, "message":
+    "...", "details": ["..."]}`) when it has one.
+
+    Attributes:
+        status_code: The HTTP status of the answer.
+        code: The `code` of the error body (it mirrors the status), if any.
+        message: The `message` of the error body, or the reason phrase.
+        details: The `details` of the error body (empty when absent).
+        method: The HTTP method of the request, e.g. `"POST"`.
+        path: The path of the request, relative to the base URL.
+        response: The `httpx.Response`, for headers and the raw body; `None`
+            for errors the SDK raises itself (e.g. `retrieve_by_name`).
     """
 
     status_code: int
@@ -96,19 +147,37 @@ class APIError(HMSError):
 
 
 class BadRequestError(APIError):
-    """400: the request was invalid (see ``details``)."""
+    """400: the request was invalid; `message` and `details` say why.
+
+    For example "Invalid body param", "Invalid query parameter", "Active key
+    already exists", or a time range the analytics endpoints refuse.
+    """
 
 
 class AuthenticationError(APIError):
-    """401: the token was missing, expired or wrongly signed."""
+    """401: the token was missing, expired or wrongly signed.
+
+    A token the client signs itself is re-signed and the call replayed once
+    before this is raised, so it usually means a wrong access key or secret,
+    or an expired fixed `management_token`.
+    """
 
 
 class PermissionDeniedError(APIError):
-    """403: the token lacks permission, or the resource is disabled."""
+    """403: the token lacks permission, or the resource is disabled.
+
+    For example a disabled room (room codes, stream keys), a code whose role
+    or room is gone, or "insufficient permissions" on analytics.
+    """
 
 
 class NotFoundError(APIError):
-    """404: no such resource."""
+    """404: no such resource.
+
+    An unknown id; also raised by the SDK itself (with `response` `None`) when
+    a lookup such as `hms.rooms.retrieve_by_name()` or
+    `hms.sessions.retrieve_active()` finds nothing.
+    """
 
 
 class ConflictError(APIError):
@@ -116,7 +185,16 @@ class ConflictError(APIError):
 
 
 class RateLimitError(APIError):
-    """429: too many requests. ``retry_after`` is the wait the server asked for."""
+    """429: too many requests.
+
+    Raised once the retries are spent (calls that are safe to repeat are
+    retried after the wait the server asked for).
+
+    Attributes:
+        retry_after: The wait the server asked for, in seconds: from a
+            `Retry-After` header, or from a message such as "retry after 45
+            seconds"; `None` when it gave none.
+    """
 
     retry_after: float | None
 
@@ -145,28 +223,44 @@ class RateLimitError(APIError):
 
 
 class ServerError(APIError):
-    """5xx: the server failed."""
+    """5xx: the server failed.
+
+    502, 503 and 504 are retried first for calls that are safe to repeat.
+    """
 
 
 class APIConnectionError(HMSError):
-    """No usable response came back (connection refused, reset, protocol error)."""
+    """No usable response came back (DNS, connection refused or reset, protocol error).
+
+    A call that is safe to repeat, or one that was never sent, is retried
+    first. The cause is chained (`__cause__`).
+    """
 
 
 class APITimeoutError(APIConnectionError):
-    """A connect, read, write or pool timeout expired, or the call's deadline."""
+    """A connect, read, write or pool timeout expired, or the call's deadline.
+
+    Raise `timeout=` or `deadline=` on the client (or on a view from
+    `with_options()`) when calls legitimately take longer.
+    """
 
 
 class ClientClosedError(HMSError, RuntimeError):
-    """The client was closed (``aclose()``) before or while the call ran.
+    """The client was closed before or while the call ran.
 
-    Also a ``RuntimeError``, which a call on a closed client used to raise.
+    Closed by `aclose()` or at the end of its `async with`. Also a
+    `RuntimeError`, which a call on a closed client used to raise.
+    Nothing more is sent through a closed client: create a new one.
     """
 
 
 class ResponseDecodeError(HMSError):
     """The body is not the JSON the endpoint promises.
 
-    ``excerpt`` holds at most the first 200 characters of the body.
+    Attributes:
+        status_code: The HTTP status of the answer.
+        excerpt: At most the first 200 characters of the body, with anything
+            that looks like a token removed.
     """
 
     status_code: int
@@ -179,11 +273,20 @@ class ResponseDecodeError(HMSError):
 
 
 class WebhookError(HMSError):
-    """A webhook body that is not a valid 100ms event envelope."""
+    """A webhook body that is not a valid 100ms event envelope.
+
+    Raised by `hms_async.webhooks` when parsing; answer such a request with a
+    400.
+    """
 
 
 class WebhookVerificationError(WebhookError):
-    """A webhook that failed verification; ``check`` names the failed check."""
+    """A webhook that failed verification; answer such a request with a 401.
+
+    Attributes:
+        check: The check that failed: the name of a secret header, or
+            `"signature"` for the `x-100ms-signature` HMAC.
+    """
 
     check: str
 
