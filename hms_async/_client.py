@@ -14,6 +14,14 @@ from typing import Any, Final, Literal, Self
 import httpx
 
 from ._auth import DEFAULT_TOKEN_TTL, ManagementAuth, TokenSigner
+from ._options import (
+    AUTH_BASE_URL_ENV,
+    BASE_URL_ENV,
+    check_deadline,
+    check_max_retries,
+    check_timeout,
+    from_env,
+)
 from ._requester import Requester, RetryPolicy, Slots, as_json
 from ._version import __version__
 from .resources.active_rooms import ActiveRoomsResource
@@ -107,14 +115,21 @@ class HMSClient:
 
     Credentials come from the arguments, else from ``HMS_ACCESS_KEY`` and
     ``HMS_SECRET``; a fixed ``management_token`` may be given instead. The
-    client signs and refreshes management tokens itself.
+    client signs and refreshes management tokens itself. ``base_url`` and
+    ``auth_base_url`` (the room-code exchange) likewise come from the
+    arguments, else from ``HMS_BASE_URL`` and ``HMS_AUTH_BASE_URL``, else
+    are 100ms' own; so the environment that ``python -m hms_async.testing
+    serve`` prints points a plain ``HMSClient()`` at the fake.
 
     ``timeout`` defaults to 5 s to connect and 30 s to read; pass ``None`` to
     wait forever on purpose. ``max_retries`` bounds retries of calls that are
     safe to repeat; ``deadline`` (seconds, off by default) bounds a whole call,
     every attempt and wait included, and raises ``APITimeoutError``.
     ``http_client`` (never closed by the SDK) or ``transport`` replace the HTTP
-    layer, for tests or tuning. ``with_options()`` gives a view with other
+    layer, for tests or tuning; a ``timeout`` passed with an ``http_client``
+    is applied to each request (without one, the ``http_client``'s own
+    timeout applies). Bad option values raise ``TypeError`` or ``ValueError``
+    here, naming the option. ``with_options()`` gives a view with other
     settings on the same pool.
 
     ``max_connections`` (default 100) is how many requests are on the wire at
@@ -151,8 +166,8 @@ class HMSClient:
         app_secret: str | None = None,
         *,
         management_token: str | None = None,
-        base_url: str = DEFAULT_BASE_URL,
-        auth_base_url: str = DEFAULT_AUTH_BASE_URL,
+        base_url: str | None = None,
+        auth_base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         deadline: float | None = None,
@@ -168,6 +183,13 @@ class HMSClient:
             raise ValueError("pass http_client or transport, not both")
         if http_client is not None and http != "httpx":
             raise ValueError(f"pass http={http!r} or http_client, not both")
+        base_url = from_env("base_url", base_url, BASE_URL_ENV, DEFAULT_BASE_URL)
+        auth_base_url = from_env(
+            "auth_base_url", auth_base_url, AUTH_BASE_URL_ENV, DEFAULT_AUTH_BASE_URL
+        )
+        checked_timeout = check_timeout(timeout)
+        retry = RetryPolicy(check_max_retries(max_retries))
+        deadline = check_deadline(deadline)
         self._signer = (
             None
             if key is None or secret is None
@@ -182,17 +204,20 @@ class HMSClient:
         self._is_view = False
         slots = Slots(max_connections)
         self._http = http_client or _http_client(
-            http, timeout, transport, max_connections
+            http, checked_timeout, transport, max_connections
         )
         self.base_url = base_url
         self._requester = Requester(
             self._http,
             base_url=base_url,
             auth=self._auth,
-            retry=RetryPolicy(max_retries),
+            retry=retry,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             slots=slots,
         )
+        if http_client is not None and timeout is not DEFAULT_TIMEOUT:
+            # Applied per request: the injected client's own default stays its.
+            self._requester = self._requester.with_options(timeout=checked_timeout)
         self._requester.set_deadline(deadline)
         self._auth_base_url = auth_base_url
         self._attach_services()
@@ -232,12 +257,15 @@ class HMSClient:
         view = copy.copy(self)
         view._owns_http = False
         view._is_view = True
+        retry = None if max_retries is None else check_max_retries(max_retries)
+        new_timeout = None if timeout is _Keep.KEEP else check_timeout(timeout)
+        new_deadline = None if deadline is _Keep.KEEP else check_deadline(deadline)
         view._requester = self._requester.with_options(
-            retry=None if max_retries is None else RetryPolicy(max_retries),
-            timeout=None if timeout is _Keep.KEEP else httpx.Timeout(timeout),
+            retry=None if retry is None else RetryPolicy(retry),
+            timeout=new_timeout,
         )
         if deadline is not _Keep.KEEP:
-            view._requester.set_deadline(deadline)
+            view._requester.set_deadline(new_deadline)
         view._attach_services()
         return view
 

@@ -63,3 +63,10 @@ def sleeps(client: HMSClient) -> Sleeps:
 
 async def no_sleep(_seconds: float) -> None:
     """Stand-in for anyio.sleep in retry tests."""
+
+
+@pytest.fixture(autouse=True)
+def _no_base_url_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The client reads HMS_BASE_URL/HMS_AUTH_BASE_URL: a developer's must not leak in."""
+    monkeypatch.delenv("HMS_BASE_URL", raising=False)
+    monkeypatch.delenv("HMS_AUTH_BASE_URL", raising=False)

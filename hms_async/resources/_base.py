@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -11,13 +12,17 @@ from .. import _serde
 from .._pagination import CURSOR, AsyncPaginator, Cursor, Page, PageStyle
 from .._requester import Requester
 
-__all__ = ["Resource", "body", "check_limit", "check_range"]
+__all__ = ["Resource", "body", "check_int", "check_ints", "check_limit", "check_range"]
 
 T = TypeVar("T")
 
 
 def check_range(name: str, value: int | float | None, low: float, high: float) -> None:
-    """Refuse a value outside ``[low, high]`` before any request is sent."""
+    """Refuse a number outside ``[low, high]`` before any request is sent.
+
+    For arguments that take fractions (a temperature, a scale); whole-number
+    arguments use :func:`check_int`, which also refuses floats.
+    """
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -26,9 +31,30 @@ def check_range(name: str, value: int | float | None, low: float, high: float) -
         raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value!r}")
 
 
+def check_int(
+    name: str, value: int | None, low: float = -math.inf, high: float = math.inf
+) -> None:
+    """Refuse anything but an ``int`` in ``[low, high]`` (``bool`` and ``10.5`` too)."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if high == math.inf:
+        if value < low:
+            raise ValueError(f"{name} must be {low:g} or more, got {value}")
+        return
+    check_range(name, value, low, high)
+
+
+def check_ints(**values: int | None) -> None:
+    """:func:`check_int` without a range, for each keyword argument given."""
+    for name, value in values.items():
+        check_int(name, value)
+
+
 def check_limit(limit: int | None, low: int = 10, high: int = 100) -> None:
-    """Refuse a page size the endpoint does not allow."""
-    check_range("limit", limit, low, high)
+    """Refuse a page size the endpoint does not allow (an ``int`` in range)."""
+    check_int("limit", limit, low, high)
 
 
 def _wire(value: Any) -> Any:

@@ -21,7 +21,7 @@ from ..models.analytics import (
     WebhookReplay,
     WebhookReplayStarted,
 )
-from ._base import Resource, body, check_limit, check_range
+from ._base import Resource, body, check_int, check_ints, check_limit
 
 __all__ = ["AnalyticsResource"]
 
@@ -58,26 +58,17 @@ def _check_window(start_time: Time | None, end_time: Time | None) -> None:
         )
 
 
-def _at_least(name: str, value: int | None, low: int) -> None:
-    """Refuse an int below ``low`` (or not an int) before any request."""
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < low:
-        raise ValueError(f"{name} must be {low} or more, got {value}")
-
-
 def _first_page(page: int | None, start: int | str | None) -> int | None:
     """The page to begin at: ``page``, or ``start`` as a number or its cursor text."""
     if isinstance(start, str):
         if not (start.isascii() and start.isdigit()):
             raise ValueError(f"start must be a page number, got {start!r}")
         start = int(start)
+    check_ints(page=page, start=start)
     if page is not None and start is not None and page != start:
         raise ValueError(f"page and start are the same; got {page} and {start}")
     first = page if page is not None else start
-    _at_least("page", first, 1)
+    check_int("page", first, 1)
     return first
 
 
@@ -345,8 +336,8 @@ class AnalyticsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/analytics/replay-webhook-events>
         """
-        check_range("limit", limit, 1, _MAX_REPLAY)
-        _at_least("offset", offset, 0)
+        check_limit(limit, 1, _MAX_REPLAY)
+        check_int("offset", offset, 0)
         payload = body(
             start_time=_time(start_time),
             end_time=_time(end_time),

@@ -14,7 +14,7 @@ from ..models._common import JobStatus
 from ..models.external_streams import ExternalStream
 from ..models.live_streams import StoppedStreams
 from ..models.recording_assets import RecordingResolution
-from ._base import Resource, body, check_limit, check_range
+from ._base import Resource, body, check_int, check_limit
 from .live_streams import stopped_streams
 
 __all__ = ["ExternalStreamsResource"]
@@ -54,9 +54,11 @@ def _check_resolution(
         width, height = resolution.get("width"), resolution.get("height")
     if width is None or height is None:
         raise ValueError("resolution needs both width and height")
+    check_int("resolution width", width)
+    check_int("resolution height", height)
     (w_low, w_high), (h_low, h_high) = _LANDSCAPE if width >= height else _PORTRAIT
-    check_range("resolution width", width, w_low, w_high)
-    check_range("resolution height", height, h_low, h_high)
+    check_int("resolution width", width, w_low, w_high)
+    check_int("resolution height", height, h_low, h_high)
 
 
 class ExternalStreamsResource(Resource):

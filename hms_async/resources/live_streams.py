@@ -14,7 +14,7 @@ from .._requester import model, model_list, path
 from ..models._common import JobStatus
 from ..models.live_streams import LiveStream, LiveStreamRecording, StoppedStreams
 from ..models.recordings import Transcription
-from ._base import Resource, body, check_limit, check_range
+from ._base import Resource, body, check_int, check_limit
 from .recordings import check_transcription
 
 __all__ = ["LiveStreamsResource", "stopped_streams"]
@@ -271,9 +271,7 @@ class LiveStreamsResource(Resource):
                 f"payload must be between 1 and {_MAX_PAYLOAD} characters long, "
                 f"got {len(payload)}"
             )
-        if isinstance(duration, float):
-            raise TypeError("duration must be a whole number of seconds")
-        check_range("duration", duration, 1, _MAX_METADATA_SECONDS)
+        check_int("duration", duration, 1, _MAX_METADATA_SECONDS)
         return await self._post(
             path("live-streams", stream_id, "timed-metadata"),
             {"payload": payload, "duration": duration},

@@ -24,7 +24,7 @@ from ..models.polls import (
     PollStart,
     PollType,
 )
-from ._base import Resource, body, check_limit
+from ._base import Resource, body, check_ints, check_limit
 
 __all__ = ["PollsResource"]
 
@@ -118,6 +118,7 @@ class PollsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/create-polls-via-api>
         """
+        check_ints(duration=duration)
         payload = body(
             title=title,
             duration=duration,
@@ -176,6 +177,7 @@ class PollsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/update-polls-via-api>
         """
+        check_ints(duration=duration)
         payload = body(
             title=title,
             duration=duration,
@@ -272,6 +274,12 @@ class PollsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/update-polls-question-via-api>
         """
         question = _index("question_id", question_id)
+        check_ints(
+            duration=duration,
+            weight=weight,
+            answer_min_len=answer_min_len,
+            answer_max_len=answer_max_len,
+        )
         payload = body(
             text=text,
             format=format,
@@ -349,6 +357,7 @@ class PollsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/update-polls-question-option-via-api>
         """
         segments = self._option_path(poll_id, question_id, option_id)
+        check_ints(weight=weight)
         payload = body(text=text, weight=weight)
         return await self._requester.request(
             "POST",

@@ -10,7 +10,7 @@ from typing import Final
 from .._pagination import AsyncPaginator
 from .._requester import model, path
 from ..models.recording_assets import PresignedUrl, RecordingAsset, RecordingAssetStatus
-from ._base import Resource, check_limit, check_range
+from ._base import Resource, check_int, check_limit
 
 __all__ = ["RecordingAssetsResource"]
 
@@ -132,7 +132,7 @@ class RecordingAssetsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/recording-assets/get-presigned-url>
         """
-        check_range("presign_duration", presign_duration, 1, _MAX_PRESIGN_SECONDS)
+        check_int("presign_duration", presign_duration, 1, _MAX_PRESIGN_SECONDS)
         return await self._requester.request(
             "GET",
             path("recording-assets", asset_id, "presigned-url"),

@@ -14,7 +14,7 @@ from .._pagination import AsyncPaginator
 from .._requester import model, path
 from ..errors import NotFoundError
 from ..models.rooms import RecordingInfo, Region, Room, RoomWebhook
-from ._base import Resource, body, check_limit, check_range
+from ._base import Resource, body, check_int, check_limit
 
 __all__ = ["RoomsResource"]
 
@@ -33,8 +33,8 @@ def _check_room(
         raise ValueError(
             f"name may only contain a-z, A-Z, 0-9 and . - : _, got {name!r}"
         )
-    check_range("size", size, 0, _MAX_LARGE_SIZE if large_room else _MAX_SIZE)
-    check_range("max_duration_seconds", max_duration_seconds, 120, 43200)
+    check_int("size", size, 0, _MAX_LARGE_SIZE if large_room else _MAX_SIZE)
+    check_int("max_duration_seconds", max_duration_seconds, 120, 43200)
 
 
 class RoomsResource(Resource):

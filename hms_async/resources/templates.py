@@ -38,7 +38,7 @@ from ..models.templates import (
     TemplateSettings,
     TemplateTranscription,
 )
-from ._base import Resource, check_limit, check_range
+from ._base import Resource, check_ints, check_limit, check_range
 
 __all__ = ["TemplatesResource"]
 
@@ -539,6 +539,7 @@ class TemplatesResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/policy/create-update-role>
         """
+        check_ints(priority=priority, max_peer_count=max_peer_count)
         payload = _merge(
             role,
             name=name,

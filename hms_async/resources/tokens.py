@@ -9,7 +9,7 @@ from typing import Any
 
 from .._auth import DEFAULT_TOKEN_TTL, TokenSigner
 from .._requester import Requester
-from ._base import Resource, body
+from ._base import Resource, body, check_ints
 
 __all__ = ["TokensResource", "sign_peer_token"]
 
@@ -51,6 +51,7 @@ def sign_peer_token(
             "signing peer tokens needs access_key and app_secret, "
             "not only a management_token"
         )
+    check_ints(ttl=ttl)
     for name, value in (("room_id", room_id), ("role", role)):
         if not value:
             raise ValueError(f"{name} must not be empty")
