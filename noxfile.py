@@ -1,7 +1,8 @@
 """Automation entry points: `nox -l` lists them, plain `nox` runs the checks.
 
 `nox` runs lint, typecheck and the tests on every supported Python that is
-installed (3.11, 3.12, 3.13), skipping absent ones. `nox -s bench` runs the
+installed (3.11, 3.12, 3.13), skipping absent ones, and builds the docs
+strictly (a warning fails). `nox -s bench` runs the
 benchmarks, which are never part of the test session.
 """
 
@@ -14,7 +15,7 @@ import subprocess
 
 import nox
 
-nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.sessions = ["lint", "typecheck", "tests", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = False
 
@@ -85,3 +86,17 @@ def demo(session: nox.Session) -> None:
     """The README's main job: the demo, against the built-in fake unless credentials are set."""
     session.install("-e", ".")
     session.run("python", "-m", "hms_async.demo", *session.posargs)
+
+
+@nox.session(python=PYTHONS[0])
+def docs(session: nox.Session) -> None:
+    """Build the documentation site strictly: any warning (a broken link, a
+    docstring that does not parse, a missing reference target) fails.
+
+    ``nox -s docs -- serve`` serves it with live reload instead.
+    """
+    session.install("-e", ".", *_group("docs"))
+    if session.posargs[:1] == ["serve"]:
+        session.run("mkdocs", "serve", *session.posargs[1:])
+        return
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site", *session.posargs)

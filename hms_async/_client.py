@@ -146,19 +146,33 @@ class HMSClient:
     """
 
     rooms: RoomsResource
+    """Rooms: create, read, update, enable and disable (``/rooms``)."""
     room_codes: RoomCodesResource
+    """Room codes with which peers join a room as a role (``/room-codes``)."""
     active_rooms: ActiveRoomsResource
+    """A live room's peers, messages, removals, end (``/active-rooms``)."""
     sessions: SessionsResource
+    """Sessions and the peers who took part (``/sessions``)."""
     recordings: RecordingsResource
+    """Recording jobs: start, stop, pause, resume, list (``/recordings``)."""
     recording_assets: RecordingAssetsResource
+    """The files recordings and streams produce (``/recording-assets``)."""
     live_streams: LiveStreamsResource
+    """HLS live streams and their timed metadata (``/live-streams``)."""
     external_streams: ExternalStreamsResource
+    """RTMP(S) streams out to other platforms (``/external-streams``)."""
     stream_keys: StreamKeysResource
+    """RTMP ingest stream keys (``/stream-keys``)."""
     templates: TemplatesResource
+    """Templates, roles, settings, destinations (``/templates``)."""
     polls: PollsResource
+    """Polls and quizzes, their questions and results (``/polls``)."""
     analytics: AnalyticsResource
+    """Events, peer stats, webhook history and replay (``/analytics``)."""
     sip: SipResource
+    """SIP trunks, calls and DTMF tones (``/sip``)."""
     tokens: TokensResource
+    """Peer auth tokens, signed locally or exchanged for a room code."""
 
     def __init__(
         self,
