@@ -96,7 +96,10 @@ def docs(session: nox.Session) -> None:
     ``nox -s docs -- serve`` serves it with live reload instead.
     """
     session.install("-e", ".", *_group("docs"))
+    quiet = {"NO_MKDOCS_2_WARNING": "1"}  # MkDocs' banner about its future
     if session.posargs[:1] == ["serve"]:
-        session.run("mkdocs", "serve", *session.posargs[1:])
+        session.run("mkdocs", "serve", *session.posargs[1:], env=quiet)
         return
-    session.run("mkdocs", "build", "--strict", "--site-dir", "site", *session.posargs)
+    session.run(
+        "mkdocs", "build", "--strict", "--site-dir", "site", *session.posargs, env=quiet
+    )
