@@ -18,9 +18,8 @@ from typing import Any
 import anyio
 import httpx
 import orjson
-from bench_list import BASE_URL, CUSTOMER, PAGE, build_pages
+from bench_list import CUSTOMER, PAGE, build_pages, hand_client, sdk_client
 
-import hms_async
 from hms_async import _serde
 from hms_async._pagination import CURSOR, Page, _walk
 from hms_async._requester import ignore
@@ -45,12 +44,7 @@ async def sdk_request() -> float:
     """One ``requester.request`` of a rooms page (with ``start``), tiny body."""
     params: dict[str, Any] = {"enabled": None, "name": None, "template_id": None}
     params |= {"after": None, "before": None, "limit": PAGE, "start": START}
-    async with hms_async.HMSClient(
-        "bench-key",
-        "bench-secret-that-is-at-least-32-bytes",
-        base_url=BASE_URL,
-        transport=SmallTransport(),
-    ) as hms:
+    async with sdk_client(SmallTransport()) as hms:
         requester = hms._requester  # measuring the internals
         started = time.perf_counter()
         for _ in range(N):
@@ -60,10 +54,7 @@ async def sdk_request() -> float:
 
 async def hand_request() -> float:
     """One ``http.get`` + ``raise_for_status`` as the hand loop does, tiny body."""
-    headers = {"Authorization": "Bearer a-token-signed-once"}
-    async with httpx.AsyncClient(
-        base_url=BASE_URL, transport=SmallTransport(), headers=headers
-    ) as http:
+    async with hand_client(SmallTransport()) as http:
         started = time.perf_counter()
         for _ in range(N):
             response = await http.get("rooms", params={"limit": PAGE, "start": START})

@@ -53,6 +53,9 @@ USER_AGENT: Final = (
     f"{platform.python_version_tuple()[1]} httpx/{httpx.__version__}"
 )
 
+_HEADERS: Final = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+"""The SDK's headers, on every request."""
+
 
 class _Keep(enum.Enum):
     """Marks an option of ``with_options`` that was not passed."""
@@ -107,7 +110,9 @@ def _http_client(
         transport = AiohttpTransport(limits=limits)
     elif http != "httpx":
         raise ValueError(f"http must be 'httpx' or 'aiohttp', got {http!r}")
-    return httpx.AsyncClient(timeout=timeout, transport=transport, limits=limits)
+    return httpx.AsyncClient(
+        timeout=timeout, transport=transport, limits=limits, headers=_HEADERS
+    )
 
 
 class HMSClient:
@@ -226,7 +231,9 @@ class HMSClient:
             base_url=base_url,
             auth=self._auth,
             retry=retry,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            # Set once on the SDK's own httpx client; an injected one is not
+            # changed, so they go with each of its requests.
+            headers=_HEADERS if http_client is not None else {},
             slots=slots,
         )
         if http_client is not None and timeout is not DEFAULT_TIMEOUT:

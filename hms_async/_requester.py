@@ -38,6 +38,7 @@ import httpx
 import orjson
 
 from . import _serde
+from ._urls import request_url
 from .errors import (
     APIConnectionError,
     APIError,
@@ -85,6 +86,8 @@ _DECODE_ERRORS: Final = (
     cattrs.BaseValidationError,
 )
 _DEFAULT: Final[Any] = object()
+_PLAIN_SEGMENT: Final = re.compile(r"[\w.~-]*[^\W.][\w.~-]*", re.ASCII)
+"""A segment ``quote`` leaves as it is and not only dots."""
 
 
 def path(*segments: str) -> str:
@@ -96,6 +99,9 @@ def path(*segments: str) -> str:
     """
     parts = []
     for segment in segments:
+        if type(segment) is str and _PLAIN_SEGMENT.fullmatch(segment):
+            parts.append(segment)  # what quote() would give: nothing to encode
+            continue
         if not isinstance(segment, str):
             raise TypeError(f"a path id must be a string, got {type(segment).__name__}")
         if not segment:
@@ -387,19 +393,20 @@ class Requester:
                 write=base.write,
                 pool=base.pool,
             )
-        query: dict[str, str | list[str]] | None = encode_query(params)
+        query: dict[str, str | list[str]] | None = encode_query(params) or None
         target: str | httpx.URL = url
-        if query and "?" not in url and not self._http.params:
-            # The URL parsed once, with its query, instead of three times
-            # (join, parse, merge the params): what httpx would build.
-            target = httpx.URL(f"{url}?{urlencode(_query_pairs(query))}")
+        if "?" not in url and not self._http.params:
+            # The URL built once, with its query, instead of parsed three
+            # times (join, parse, merge the params): what httpx would build.
+            raw_query = urlencode(_query_pairs(query)) if query else None
+            target = request_url(base_url or self._base_url, path, raw_query)
             query = None
         request = self._http.build_request(
             method,
             target,
             params=query,
             content=content,
-            headers=headers,
+            headers=headers or None,
             **extra,
         )
         safe = method == "GET" if idempotent is None else idempotent
@@ -566,14 +573,31 @@ def unwrap(key: str, parse: Callable[[Any], R]) -> Callable[[Any], R]:
     return lambda body: parse(body[key])
 
 
+_PARSERS: dict[object, Callable[[Any], Any]] = {}
+"""The parsers of ``model`` and ``model_list``, built once per model (and key).
+
+Services ask for them at call time, when every model module, and so every
+hook a module registers for its own models, is loaded."""
+
+
 def model(cls: type[R]) -> Callable[[Any], R]:
     """A parser that structures the body into ``cls``."""
-    return _serde.parser(cls)
+    parse = _PARSERS.get(cls)
+    if parse is None:
+        parse = _PARSERS[cls] = _serde.parser(cls)
+    return parse
 
 
 def model_list(cls: type[R], key: str | None = "data") -> Callable[[Any], list[R]]:
     """A parser for a list of ``cls`` (under ``key``, or the body itself)."""
-    many = _serde.list_parser(_serde.parser(cls))
+    parse = _PARSERS.get((cls, key))
+    if parse is None:
+        parse = _PARSERS[(cls, key)] = _list_of(cls, key)
+    return parse
+
+
+def _list_of(cls: type[R], key: str | None) -> Callable[[Any], list[R]]:
+    many = _serde.list_parser(model(cls))
 
     def parse(body: Any) -> list[R]:
         items = body if key is None else body[key]

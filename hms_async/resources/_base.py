@@ -10,7 +10,7 @@ import attrs
 
 from .. import _serde
 from .._pagination import CURSOR, AsyncPaginator, Cursor, Page, PageStyle
-from .._requester import Requester
+from .._requester import Requester, model
 
 __all__ = ["Resource", "body", "check_int", "check_ints", "check_limit", "check_range"]
 
@@ -100,6 +100,6 @@ class Resource:
             fetch,
             params=params,
             style=style,
-            item=_serde.parser(item),
+            item=model(item),
             start=start,
         )
