@@ -6,6 +6,10 @@ Serves ``GET /rooms`` (one page of rooms, with the cursor of the next page),
 shutdown, serves every request: it is safe to share across tasks, and its
 connection pool is what makes it fast.
 
+Needs the ``examples`` extra (Starlette and uvicorn)::
+
+    pip install 'hms-async[examples]'             # from a checkout: '.[examples]'
+
     export HMS_ACCESS_KEY=... HMS_SECRET=...        # else: the built-in fake
     export HMS_WEBHOOK_HEADERS='{"x-webhook-secret": "long-random-value"}'
     uvicorn examples.asgi_app:app
@@ -18,10 +22,15 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+try:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+except ImportError as missing:  # say which extra brings it
+    raise ImportError(
+        f"{__file__} needs Starlette: pip install 'hms-async[examples]'"
+    ) from missing
 
 import hms_async
 from hms_async.testing import FakeHMS

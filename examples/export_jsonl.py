@@ -3,7 +3,8 @@
 ``python examples/export_jsonl.py out.jsonl`` (uses the fake with sample data
 when no HMS_ACCESS_KEY/HMS_SECRET are set). Memory stays flat however many
 rooms there are: pages are fetched as they are needed, and the next page is
-fetched while this one is written (``prefetch``).
+fetched while this one is written (``prefetch``). Needs nothing beyond
+hms-async itself.
 """
 
 from __future__ import annotations

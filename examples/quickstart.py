@@ -1,7 +1,8 @@
 """Quick start: create a room, give it room codes, mint a token, list sessions.
 
 Runs against the real API when HMS_ACCESS_KEY and HMS_SECRET are set, else
-against the built-in fake: ``python examples/quickstart.py``.
+against the built-in fake: ``python examples/quickstart.py``. Needs nothing
+beyond hms-async itself.
 """
 
 from __future__ import annotations

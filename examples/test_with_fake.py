@@ -1,7 +1,9 @@
 """Testing your own app with the ``hms_fake`` fixture (no 100ms account needed).
 
 The fixture comes with the package (a pytest plugin); it yields the fake and a
-client wired to it. Run with ``pytest examples/test_with_fake.py``.
+client wired to it. Needs pytest (``pip install pytest``); the anyio marker's
+plugin comes with anyio, a dependency of hms-async. Run with
+``pytest examples/test_with_fake.py``.
 """
 
 from __future__ import annotations

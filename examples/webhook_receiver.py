@@ -1,7 +1,8 @@
 """A 100ms webhook receiver on Starlette: verify, parse, answer 200, then work.
 
 Configure the webhook in the 100ms dashboard (Developer → Webhooks) or per room,
-with a secret custom header, and give this app the same values::
+with a secret custom header, and give this app the same values (needs the
+``examples`` extra, Starlette and uvicorn: ``pip install 'hms-async[examples]'``)::
 
     export HMS_WEBHOOK_HEADERS='{"x-webhook-secret": "long-random-value"}'
     export HMS_WEBHOOK_SIGNING_SECRET=...   # optional: checks x-100ms-signature
@@ -21,11 +22,16 @@ import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 
-from starlette.applications import Starlette
-from starlette.background import BackgroundTask
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+try:
+    from starlette.applications import Starlette
+    from starlette.background import BackgroundTask
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+except ImportError as missing:  # say which extra brings it
+    raise ImportError(
+        f"{__file__} needs Starlette: pip install 'hms-async[examples]'"
+    ) from missing
 
 from hms_async.errors import WebhookError, WebhookVerificationError
 from hms_async.models.webhooks import (

@@ -13,7 +13,7 @@ import argparse
 import contextlib
 import os
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 
 import anyio
 
@@ -22,6 +22,15 @@ from .models import Room
 from .testing import FakeHMS
 
 __all__ = ["main"]
+
+DESCRIPTION = """\
+Create rooms, then stream them back lazily, page by page, and say how fast.
+
+Without HMS_ACCESS_KEY and HMS_SECRET in the environment it runs against the
+built-in fake 100ms service, in process (--wire: over loopback HTTP). With
+them it runs only its read-only part, listing rooms and sessions of the API at
+HMS_BASE_URL (100ms' own by default), and changes nothing.
+"""
 
 
 async def _create_rooms(hms: HMSClient, count: int, concurrency: int) -> float:
@@ -51,12 +60,14 @@ async def _stream_rooms(
     return rooms, pages, time.perf_counter() - started, last
 
 
-async def _read_only(hms: HMSClient, limit: int) -> None:
+async def _read_only(hms: HMSClient, limit: int, visited: Room | None = None) -> None:
+    """List rooms and recent sessions; name ``visited`` (or the last room listed)."""
     rooms, pages, elapsed, last = await _stream_rooms(hms, limit)
     print(f"streamed {rooms} rooms in {pages} pages in {elapsed:.2f} s")
-    if last is None:
+    room, label = (visited, "last room") if visited else (last, "last room listed")
+    if room is None:
         return
-    print(f"last room: {last.name} (id {last.id}, created {last.created_at})")
+    print(f"{label}: {room.name} (id {room.id}, created {room.created_at})")
     recent = await hms.sessions.list(limit=10)
     print(f"{len(recent.data)} most recent sessions (first page only):")
     for session in recent.data:
@@ -94,8 +105,8 @@ async def _fake_client(fake: FakeHMS, wire: bool) -> AsyncIterator[HMSClient]:
 
 async def _run(args: argparse.Namespace) -> None:
     if os.environ.get("HMS_ACCESS_KEY") and os.environ.get("HMS_SECRET"):
-        print("credentials found: read-only run against the 100ms API")
         async with HMSClient() as hms:
+            print(f"credentials found: read-only run against {hms.base_url}")
             await _read_only(hms, args.limit)
         return
     fake = FakeHMS(seed="demo")
@@ -114,19 +125,31 @@ async def _run(args: argparse.Namespace) -> None:
         last = await hms.rooms.retrieve_by_name(f"demo-room-{args.rooms - 1:06d}")
         _simulate_visit(fake, last.id)
         print(f"simulated 3 peers visiting {last.name}; the read-only part:")
-        await _read_only(hms, args.limit)
+        await _read_only(hms, args.limit, visited=last)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Parse the command line and run the demo."""
     parser = argparse.ArgumentParser(
-        prog="python -m hms_async.demo", description=__doc__
+        prog="python -m hms_async.demo",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--rooms", type=int, default=3000, help="rooms to create (fake only)"
+        "--rooms",
+        type=_whole(1, 100_000),
+        default=3000,
+        help="rooms to create, 1 to 100000 (fake only; default 3000)",
     )
-    parser.add_argument("--limit", type=int, default=100, help="page size, 10 to 100")
-    parser.add_argument("--concurrency", type=int, default=32, help="creates in flight")
+    parser.add_argument(
+        "--limit", type=_whole(10, 100), default=100, help="page size, 10 to 100"
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=_whole(1, 1000),
+        default=32,
+        help="creates in flight, 1 to 1000 (default 32)",
+    )
     parser.add_argument(
         "--wire", action="store_true", help="serve the fake over loopback"
     )
@@ -135,6 +158,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.backend == "trio" and not _trio_installed():
         parser.error("--backend trio needs trio: pip install 'hms-async[trio]'")
     anyio.run(_run, args, backend=args.backend)
+
+
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in ``[low, high]`` (else a usage error)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"must be between {low} and {high}, got {value}"
+            )
+        return value
+
+    return parse
 
 
 def _trio_installed() -> bool:

@@ -62,3 +62,57 @@ def test_demo_on_trio_without_trio_says_what_to_install(
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert "--backend trio needs trio: pip install 'hms-async[trio]'" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--limit", "5"], "argument --limit: must be between 10 and 100, got 5"),
+        (["--limit", "101"], "argument --limit: must be between 10 and 100, got 101"),
+        (["--limit", "10.5"], "argument --limit: not a whole number: '10.5'"),
+        (["--rooms", "0"], "argument --rooms: must be between 1 and 100000, got 0"),
+        (["--rooms", "-3"], "argument --rooms: must be between 1 and 100000, got -3"),
+        (["--concurrency", "0"], "argument --concurrency: must be between 1 and 1000"),
+    ],
+)
+def test_demo_out_of_range_arguments_are_usage_errors(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A usage error (exit 2) naming the argument and its range, no traceback."""
+    with pytest.raises(SystemExit) as exit_info:
+        demo.main(argv)
+
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_demo_names_the_last_room_it_created_on_both_backends(
+    backend: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last room is the one created last by name, whatever order trio ran them."""
+    monkeypatch.delenv("HMS_ACCESS_KEY", raising=False)
+    monkeypatch.delenv("HMS_SECRET", raising=False)
+
+    demo.main(["--rooms", "120", "--limit", "50", "--backend", backend])
+
+    out = capsys.readouterr().out
+    assert "simulated 3 peers visiting demo-room-000119" in out
+    assert re.search(r"^last room: demo-room-000119 \(id \w+, created ", out, re.M)
+
+
+def test_demo_help_is_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help shows no reST or Markdown markup, and says what the ranges are."""
+    with pytest.raises(SystemExit) as exit_info:
+        demo.main(["--help"])
+
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "``" not in out
+    assert ":class:" not in out
+    assert "page size, 10 to 100" in out
+    assert "HMS_ACCESS_KEY and HMS_SECRET" in out

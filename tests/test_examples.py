@@ -113,3 +113,30 @@ async def test_asgi_app_shares_one_client(monkeypatch: pytest.MonkeyPatch) -> No
     assert (accepted.status_code, refused.status_code) == (200, 401)
     assert app.state.events == ["session.open.success"]
     assert hms._http.is_closed
+
+
+@pytest.mark.parametrize("name", ["asgi_app", "webhook_receiver"])
+def test_web_examples_name_their_extra_when_starlette_is_missing(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without Starlette the example says which extra to install, not just the module."""
+    for module in [m for m in sys.modules if m.split(".")[0] == "starlette"]:
+        monkeypatch.delitem(sys.modules, module)
+    monkeypatch.setitem(sys.modules, "starlette", None)  # import starlette now fails
+
+    with pytest.raises(ImportError, match=r"pip install 'hms-async\[examples\]'"):
+        _load(name)
+
+
+def test_readme_lists_every_example_with_what_it_needs() -> None:
+    """Each example file is in the README's table, with its extra where it has one."""
+    readme = (EXAMPLES.parent / "README.md").read_text()
+    rows = {
+        line.split("`")[1]: line
+        for line in readme.splitlines()
+        if "| [`examples/" in line
+    }
+
+    assert sorted(rows) == sorted(f"examples/{p.name}" for p in EXAMPLES.glob("*.py"))
+    for web in ("examples/asgi_app.py", "examples/webhook_receiver.py"):
+        assert "hms-async[examples]" in rows[web]
