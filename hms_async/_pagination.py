@@ -1,6 +1,6 @@
 """``Page[T]`` and ``AsyncPaginator[T]``: every list of the API, lazily.
 
-The API paginates in four styles (reference §0.1). What differs between them is
+The API paginates in four styles. What differs between them is
 small and lives in a ``PageStyle``: which query parameter carries the cursor,
 which key holds the items, and how the next cursor is found. The paginator
 itself is shared: ``await`` gives the first page, ``async for`` every item,

@@ -1,4 +1,19 @@
-"""The typed models of every API response, re-exported from one place."""
+"""The typed models of every API response, re-exported from one place.
+
+Models are attrs classes with snake_case attributes (the template objects
+are camelCase on the wire; the SDK converts). Most fields may be `None`,
+since the API leaves many out or sends `null`. Fields the API
+sends that a model does not name are kept as JSON in its `extra_fields`
+(left out of the repr), so nothing is lost: `hms_async.to_dict()` writes a
+model back as the API's JSON, unknown fields included, and
+`hms_async.from_dict()` reads it again. Enumerations are `StrEnum`s, and a
+value the SDK does not know stays a plain string. Secrets (upload
+credentials, stream keys, RTMP URLs, webhook headers) are kept out of
+reprs.
+
+The services' body arguments take either a model or the plain JSON
+mapping.
+"""
 
 from ._common import (
     JobStatus,

@@ -8,7 +8,7 @@ __all__ = ["JobStatus"]
 
 
 class JobStatus(enum.StrEnum):
-    """The life of a recording, live-stream or external-stream job (§5)."""
+    """The life of a recording, live-stream or external-stream job."""
 
     STARTING = "starting"
     RUNNING = "running"

@@ -1,4 +1,4 @@
-"""Active rooms (``/active-rooms``): the live state of a room with an ongoing session."""
+"""Active rooms (`/active-rooms`): the live state of a room with an ongoing session."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class TrackType(enum.StrEnum):
 
 
 class TrackSource(enum.StrEnum):
-    """Where a track comes from (other sources, e.g. ``audioplaylist``, stay strings)."""
+    """Where a track comes from (other sources, e.g. `audioplaylist`, stay strings)."""
 
     REGULAR = "regular"
     SCREEN = "screen"
@@ -38,7 +38,7 @@ class TrackSource(enum.StrEnum):
 
 @attrs.define(kw_only=True)
 class ActiveRoomSession:
-    """The ongoing session of an active room; ``peers`` lists the connected peer ids."""
+    """The ongoing session of an active room; `peers` lists the connected peer ids."""
 
     id: str
     created_at: dt.datetime | None = None
@@ -48,7 +48,14 @@ class ActiveRoomSession:
 
 @attrs.define(kw_only=True)
 class ActiveRoom:
-    """A room with an ongoing session."""
+    """A room with an ongoing session, as `hms.active_rooms.retrieve()` returns it.
+
+    Attributes:
+        id: The room's id.
+        name: The room's name.
+        customer_id: The workspace's id.
+        session: The ongoing session, with the ids of the connected peers.
+    """
 
     id: str
     name: str | None = None
@@ -73,7 +80,18 @@ class ActivePeerTrack:
 
 @attrs.define(kw_only=True)
 class ActivePeer:
-    """A connected peer; ``tracks`` (keyed by track id) is empty in peer lists."""
+    """A peer connected to a room now.
+
+    Attributes:
+        id: The peer's id (a UUID, new at each join).
+        name: The display name.
+        user_id: Your id for the user, from the token or room-code exchange.
+        metadata: The peer's metadata string (often JSON text).
+        role: The peer's role.
+        joined_at: When it joined.
+        tracks: The tracks it publishes, keyed by track id; empty in
+            `list_peers()`, filled by `retrieve_peer()`.
+    """
 
     id: str
     name: str | None = None
@@ -87,7 +105,7 @@ class ActivePeer:
 
 @attrs.define(kw_only=True)
 class ActiveRoomActionResult:
-    """The acknowledgement of an active-room action (``{"message": ...}``)."""
+    """The acknowledgement of an active-room action (`{"message": ...}`)."""
 
     message: str | None = None
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)

@@ -1,9 +1,9 @@
-"""Analytics (``/analytics``): events, peer quality stats, webhook history and replay.
+"""Analytics (`/analytics`): events, peer quality stats, webhook history and replay.
 
-Events are parsed by their ``type`` into one class per family
-(``TrackEvent``, ``RecordingEvent``, ``ClientErrorEvent``); a type this SDK
-does not know becomes a ``GenericAnalyticsEvent`` that keeps ``data`` as JSON.
-All of them are ``AnalyticsEvent`` subclasses: narrow with ``isinstance``.
+Events are parsed by their `type` into one class per family
+(`TrackEvent`, `RecordingEvent`, `ClientErrorEvent`); a type this SDK
+does not know becomes a `GenericAnalyticsEvent` that keeps `data` as JSON.
+All of them are `AnalyticsEvent` subclasses: narrow with `isinstance`.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ __all__ = [
 
 
 class AnalyticsEventType(enum.StrEnum):
-    """The event types ``GET /analytics/events`` can return."""
+    """The event types `GET /analytics/events` can return."""
 
     TRACK_ADD_SUCCESS = "track.add.success"
     TRACK_UPDATE_SUCCESS = "track.update.success"
@@ -106,7 +106,7 @@ class WebhookDeliveryStatus(enum.StrEnum):
 
 
 class WebhookReplayStartStatus(enum.StrEnum):
-    """What ``replay_webhooks`` did: started a workflow or found one running."""
+    """What `replay_webhooks` did: started a workflow or found one running."""
 
     STARTED = "started"
     ALREADY_RUNNING = "already_running"
@@ -128,7 +128,7 @@ class WebhookReplayStatus(enum.StrEnum):
 
 @attrs.define(kw_only=True)
 class TrackEventData:
-    """What a ``track.*`` event carries (``stopped_at`` only on removal)."""
+    """What a `track.*` event carries (`stopped_at` only on removal)."""
 
     room_id: str | None = None
     session_id: str | None = None
@@ -158,7 +158,7 @@ class RecordingEventRtmp:
 
 @attrs.define(kw_only=True)
 class RecordingEventData:
-    """What a ``beam.recording.success`` event carries; ``size`` is in bytes."""
+    """What a `beam.recording.success` event carries; `size` is in bytes."""
 
     beam_id: str | None = None
     room_id: str | None = None
@@ -243,7 +243,7 @@ class ClientDevices:
 
 @attrs.define(kw_only=True)
 class ClientErrorEventData:
-    """What a ``client.*`` error event carries (``session_id`` may be absent)."""
+    """What a `client.*` error event carries (`session_id` may be absent)."""
 
     user_id: str | None = None
     user_name: str | None = None
@@ -270,7 +270,14 @@ class ClientErrorEventData:
 
 @attrs.define(kw_only=True)
 class AnalyticsEvent:
-    """Base class of the analytics events; parsing picks the subclass by ``type``."""
+    """Base class of the analytics events; parsing picks the subclass by `type`.
+
+    Attributes:
+        id: The event's id (a UUID).
+        version: The event format's version (`"2.0"`).
+        timestamp: When the event happened.
+        type: The event type, e.g. `track.add.success`.
+    """
 
     id: str
     version: str | None = None
@@ -288,7 +295,7 @@ class TrackEvent(AnalyticsEvent):
 
 @attrs.define(kw_only=True)
 class RecordingEvent(AnalyticsEvent):
-    """A recording (``beam.recording.success``) finished and was stored."""
+    """A recording (`beam.recording.success`) finished and was stored."""
 
     data: RecordingEventData | None = None
 
@@ -302,7 +309,7 @@ class ClientErrorEvent(AnalyticsEvent):
 
 @attrs.define(kw_only=True)
 class GenericAnalyticsEvent(AnalyticsEvent):
-    """An event of a type this SDK does not model; ``data`` is the raw JSON."""
+    """An event of a type this SDK does not model; `data` is the raw JSON."""
 
     data: dict[str, Any] = attrs.field(factory=dict)
 
@@ -322,7 +329,7 @@ _event_hooks: dict[type[AnalyticsEvent], Callable[[Any], AnalyticsEvent]] = {}
 
 
 def _structure_event(value: Any, _type: Any = None) -> AnalyticsEvent:
-    """Structure an event into the class of its ``type`` (generic if unknown)."""
+    """Structure an event into the class of its `type` (generic if unknown)."""
     if type(value) is not dict:
         raise TypeError(f"expected a JSON object event, got {value!r:.40}")
     kind = value.get("type")
@@ -345,7 +352,7 @@ converter.register_structure_hook_func(
 
 @attrs.define(kw_only=True)
 class PublisherVideoSeries:
-    """A published video layer over time; ``timestamps`` are epoch milliseconds."""
+    """A published video layer over time; `timestamps` are epoch milliseconds."""
 
     timestamps: list[int] = attrs.field(factory=list)
     bitrate: list[float | None] = attrs.field(factory=list)
@@ -357,7 +364,7 @@ class PublisherVideoSeries:
 
 @attrs.define(kw_only=True)
 class PublisherAudioSeries:
-    """A published audio track over time; ``timestamps`` are epoch milliseconds."""
+    """A published audio track over time; `timestamps` are epoch milliseconds."""
 
     timestamps: list[int] = attrs.field(factory=list)
     bitrate: list[float | None] = attrs.field(factory=list)
@@ -369,7 +376,7 @@ class PublisherAudioSeries:
 
 @attrs.define(kw_only=True)
 class SubscriberVideoSeries:
-    """A received video track over time; ``bitrate`` items may be ``None``."""
+    """A received video track over time; `bitrate` items may be `None`."""
 
     timestamps: list[int] = attrs.field(factory=list)
     bitrate: list[float | None] = attrs.field(factory=list)
@@ -380,7 +387,7 @@ class SubscriberVideoSeries:
 
 @attrs.define(kw_only=True)
 class SubscriberAudioSeries:
-    """A received audio track over time; ``bitrate`` items may be ``None``."""
+    """A received audio track over time; `bitrate` items may be `None`."""
 
     timestamps: list[int] = attrs.field(factory=list)
     bitrate: list[float | None] = attrs.field(factory=list)
@@ -391,7 +398,7 @@ class SubscriberAudioSeries:
 
 @attrs.define(kw_only=True)
 class PublisherVideoStats:
-    """One published video track; a simulcast track appears once per ``rid``."""
+    """One published video track; a simulcast track appears once per `rid`."""
 
     track_id: str | None = None
     type: AnalyticsTrackSource | str | None = None
@@ -448,7 +455,17 @@ class SubscriberStats:
 
 @attrs.define(kw_only=True)
 class PeerStats:
-    """A peer's quality time series for one session (available after it ends)."""
+    """A peer's quality time series for one session (available after it ends).
+
+    Attributes:
+        peer_id: The peer.
+        session_id: The session.
+        room_id: The room.
+        publisher: What the peer sent: per video layer and audio track, the
+            bit rate, frame rate, packet loss, RTT and jitter over time.
+        subscriber: What the peer received: bit rate, frame rate, freezes,
+            concealed samples and packet loss over time.
+    """
 
     peer_id: str | None = None
     session_id: str | None = None
@@ -463,7 +480,7 @@ class PeerStats:
 
 @attrs.define(kw_only=True)
 class WebhookHistoryPayload:
-    """The delivered webhook; ``error_reason`` is set on failed deliveries."""
+    """The delivered webhook; `error_reason` is set on failed deliveries."""
 
     event_data: dict[str, Any] = attrs.field(factory=dict)
     webhook_url: str | None = None
@@ -474,7 +491,7 @@ class WebhookHistoryPayload:
 
 @attrs.define(kw_only=True)
 class WebhookHistoryEvent:
-    """One webhook delivery attempt (e.g. ``reporter.webhook.delivery.failed``)."""
+    """One webhook delivery attempt (e.g. `reporter.webhook.delivery.failed`)."""
 
     event_id: str
     event_name: str | None = None
@@ -486,7 +503,7 @@ class WebhookHistoryEvent:
 
 @attrs.define(kw_only=True)
 class WebhookReplayFilters:
-    """The filters a replay runs with (``limit``/``offset`` in the status only)."""
+    """The filters a replay runs with (`limit`/`offset` in the status only)."""
 
     start_time: dt.datetime | None = None
     end_time: dt.datetime | None = None

@@ -1,4 +1,4 @@
-"""External streams (``/external-streams``): RTMP(S) out to other platforms."""
+"""External streams (`/external-streams`): RTMP(S) out to other platforms."""
 
 from __future__ import annotations
 
@@ -19,8 +19,21 @@ __all__ = ["ExternalStream"]
 class ExternalStream:
     """An RTMP(S) external-stream job of a room.
 
-    ``rtmp_urls`` (they embed stream keys) and ``meeting_url`` (it may carry
-    an ``auth_token``) are hidden from the repr.
+    `rtmp_urls` (they embed stream keys) and `meeting_url` (it may carry an
+    `auth_token`) are hidden from the repr.
+
+    Attributes:
+        id: The job's id.
+        room_id: The room streamed.
+        session_id: The session streamed.
+        status: `starting`, `running`, `stopping`, `post_processing`,
+            `completed` or `failed`.
+        rtmp_urls: The RTMP(S) URLs streamed to, stream keys included.
+        recording: Whether the stream is also recorded.
+        resolution: The video size streamed.
+        started_at: When streaming began.
+        stopped_at: When it stopped.
+        recording_assets: The recording, once made.
     """
 
     id: str

@@ -1,4 +1,4 @@
-"""Live streams (``/live-streams``): HLS jobs, and what a stop-all returns."""
+"""Live streams (`/live-streams`): HLS jobs, and what a stop-all returns."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ _T = TypeVar("_T")
 
 @attrs.define(kw_only=True)
 class LiveStreamPlayback:
-    """Where viewers play the stream: ``url`` is the master m3u8 playlist."""
+    """Where viewers play the stream: `url` is the master m3u8 playlist."""
 
     url: str | None = None
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
@@ -43,8 +43,21 @@ class LiveStreamRecording:
 class LiveStream:
     """An HLS live-stream job of a room.
 
-    ``meeting_url`` is hidden from the repr: it may carry an ``auth_token``.
-    ``recording_assets`` is filled in by ``retrieve()`` once the job completed.
+    `meeting_url` is hidden from the repr: it may carry an `auth_token`.
+
+    Attributes:
+        id: The job's id.
+        room_id: The room streamed.
+        session_id: The session streamed.
+        status: `starting`, `running`, `stopping`, `post_processing`,
+            `completed` or `failed`.
+        playback: Where viewers play it: `playback.url` is the master m3u8.
+        recording: What is recorded (`hls_vod`, `single_file_per_layer`).
+        destination: The template destination used, if named.
+        started_at: When streaming began.
+        stopped_at: When it stopped.
+        recording_assets: The recordings, filled by `retrieve()` once the
+            job completed.
     """
 
     id: str
@@ -66,12 +79,15 @@ class LiveStream:
 
 
 class StoppedStreams(list[_T]):
-    """The streams a stop-all call stopped: a plain list, plus the API's ``error``.
+    """The streams a stop-all call stopped: a plain list, plus the API's `error`.
 
-    The stop-all responses carry an ``error`` string whose meaning the API
-    does not document; it is ``None`` when empty or absent. The call does not
-    raise for it (the listed streams were stopped), but a non-empty one is
-    logged as a warning on the ``hms_async`` logger.
+    The stop-all responses carry an `error` string whose meaning the API does
+    not document; it is `None` when empty or absent. The call does not raise
+    for it (the listed streams were stopped), but a non-empty one is logged as
+    a warning on the `hms_async` logger.
+
+    Attributes:
+        error: The API's `error` text, or `None`.
     """
 
     __slots__ = ("error",)

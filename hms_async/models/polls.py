@@ -1,4 +1,4 @@
-"""Polls and quizzes (``/polls``): the poll, its questions, and who answered what."""
+"""Polls and quizzes (`/polls`): the poll, its questions, and who answered what."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ __all__ = [
 
 
 class PollType(enum.StrEnum):
-    """Whether answers are scored (``quiz``) or not (``poll``)."""
+    """Whether answers are scored (`quiz`) or not (`poll`)."""
 
     POLL = "poll"
     QUIZ = "quiz"
@@ -59,7 +59,7 @@ class PollQuestionType(enum.StrEnum):
 
 @attrs.define(kw_only=True)
 class PollAttachment:
-    """A file shown with a question (a bare URL string from the API becomes ``url``)."""
+    """A file shown with a question (a bare URL string from the API becomes `url`)."""
 
     type: str | None = None
     url: str | None = None
@@ -68,7 +68,7 @@ class PollAttachment:
 
 @attrs.define(kw_only=True)
 class PollOption:
-    """One choice of a question; ``index`` is its 1-based position."""
+    """One choice of a question; `index` is its 1-based position."""
 
     index: int | None = None
     text: str | None = None
@@ -80,8 +80,8 @@ class PollOption:
 class PollAnswer:
     """The correct answer of a quiz question.
 
-    ``options`` are 1-based option indexes; ``case=False`` compares text
-    answers ignoring case; ``hidden`` hides the answer while the poll runs.
+    `options` are 1-based option indexes; `case=False` compares text
+    answers ignoring case; `hidden` hides the answer while the poll runs.
     """
 
     hidden: bool | None = None
@@ -94,7 +94,20 @@ class PollAnswer:
 
 @attrs.define(kw_only=True)
 class PollQuestion:
-    """One question of a poll; ``index`` is its 1-based position."""
+    """One question of a poll.
+
+    Attributes:
+        index: Its 1-based position, which addresses it in the API.
+        text: The question.
+        type: `single-choice`, `multiple-choice`, `short-answer` or
+            `long-answer`.
+        options: The choices, each with its own 1-based `index`.
+        answer: The correct answer, for quizzes.
+        skippable: Whether it may be left unanswered.
+        once: Whether an answer is final.
+        weight: Its weight in a quiz score.
+        duration: How long it may be answered, in seconds.
+    """
 
     index: int | None = None
     text: str | None = None
@@ -114,7 +127,18 @@ class PollQuestion:
 
 @attrs.define(kw_only=True)
 class Poll:
-    """A poll or quiz; ``duration`` 0 means it runs until stopped."""
+    """A poll or quiz, with its questions.
+
+    Attributes:
+        id: The poll's id; link it to rooms with `hms.rooms.update(polls=...)`.
+        title: Its title.
+        duration: How long it runs, in seconds; 0 until stopped.
+        anonymous: Whether answers are stored without peer or user ids.
+        mode: What identifies a voter: `userid` or `peerid`.
+        type: `poll` or `quiz` (scored).
+        start: `auto` (with the session of a linked room) or `manual`.
+        questions: Its questions, in order.
+    """
 
     id: str
     title: str | None = None
@@ -143,10 +167,10 @@ class PollSession:
 
 @attrs.define(kw_only=True)
 class PollResponse:
-    """One peer's answer to one question; ``question`` is the 1-based index.
+    """One peer's answer to one question; `question` is the 1-based index.
 
     The docs do not show how chosen options are sent; whatever the API adds
-    (such as ``options``) is kept in ``extra_fields``.
+    (such as `options`) is kept in `extra_fields`.
     """
 
     id: str

@@ -1,4 +1,4 @@
-"""Recording assets (``/recording-assets``): the files recordings and streams produce."""
+"""Recording assets (`/recording-assets`): the files recordings and streams produce."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class RecordingAssetType(enum.StrEnum):
 
 
 class RecordingAssetStatus(enum.StrEnum):
-    """Whether an asset is ready (transcripts may be ``processing`` for a while)."""
+    """Whether an asset is ready (transcripts may be `processing` for a while)."""
 
     COMPLETED = "completed"
     FAILED = "failed"
@@ -53,9 +53,9 @@ class RecordingResolution:
 
 @attrs.define(kw_only=True)
 class RecordingAssetMetadata:
-    """Facts about an asset; which fields are set depends on the asset ``type``.
+    """Facts about an asset; which fields are set depends on the asset `type`.
 
-    ``num_layers`` and ``layer`` come as strings (``"4"``), as the API sends them.
+    `num_layers` and `layer` come as strings (`"4"`), as the API sends them.
     """
 
     resolution: RecordingResolution | None = None
@@ -76,10 +76,24 @@ class RecordingAssetMetadata:
 
 @attrs.define(kw_only=True)
 class RecordingAsset:
-    """A file produced by a recording; ``path`` points into the storage bucket.
+    """A file produced by a recording or stream.
 
-    Assets embedded in a recording have no ``job_id``, ``room_id`` or
-    ``session_id``.
+    Attributes:
+        id: The asset's id.
+        job_id: The recording or stream job that made it.
+        room_id: The room.
+        session_id: The session.
+        type: `room-composite`, `room-composite-legacy`, `room-vod`, `chat`,
+            `transcript`, `summary`, `track` or `stream`.
+        status: `completed` or `failed` (transcripts may show `processing`).
+        path: Where it is in the storage bucket; download it with
+            `hms.recording_assets.presigned_url()`.
+        size: Its size in bytes.
+        duration: Its length in seconds.
+        thumbnails: Paths of thumbnails, for videos that have them.
+        metadata: Facts that depend on the type (resolution, layer,
+            `output_mode` of a transcript, ...).
+        created_at: When it was made.
     """
 
     id: str
@@ -99,9 +113,13 @@ class RecordingAsset:
 
 @attrs.define(kw_only=True)
 class PresignedUrl:
-    """A short-lived download URL of an asset; ``expiry`` is its lifetime in seconds.
+    """A short-lived download URL of an asset.
 
-    The URL grants access to the file by itself, so it is kept out of the repr.
+    Attributes:
+        id: The asset's id.
+        path: The asset's path in the bucket.
+        url: The download URL (kept out of the repr: it grants access).
+        expiry: The URL's lifetime in seconds.
     """
 
     id: str | None = None

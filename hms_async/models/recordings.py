@@ -1,4 +1,4 @@
-"""Recordings (``/recordings``): recording jobs, and the transcription they may run."""
+"""Recordings (`/recordings`): recording jobs, and the transcription they may run."""
 
 from __future__ import annotations
 
@@ -49,8 +49,8 @@ class SummarySection:
 
 @attrs.define(kw_only=True)
 class TranscriptionSummary:
-    """AI summary settings: ``context`` up to 300 characters, ``temperature``
-    0.1 to 1.0, up to 6 ``sections``."""
+    """AI summary settings: `context` up to 300 characters, `temperature`
+    0.1 to 1.0, up to 6 `sections`."""
 
     enabled: bool | None = None
     context: str | None = None
@@ -61,7 +61,15 @@ class TranscriptionSummary:
 
 @attrs.define(kw_only=True)
 class Transcription:
-    """Post-call transcription settings; they override the template's."""
+    """Post-call transcription settings; they override the template's.
+
+    Attributes:
+        enabled: Whether to transcribe.
+        output_modes: Transcript formats among `txt`, `srt` and `json`.
+        custom_vocabulary: Words to recognise (names, jargon).
+        summary: AI summary settings (`context` up to 300 characters,
+            `temperature` 0.1 to 1.0, at most 6 sections).
+    """
 
     enabled: bool | None = None
     output_modes: list[TranscriptionOutputMode | str] | None = None
@@ -72,9 +80,24 @@ class Transcription:
 
 @attrs.define(kw_only=True)
 class Recording:
-    """A recording job; ``recording_assets`` is only filled by ``retrieve()``.
+    """A recording job, as `hms.recordings` returns it.
 
-    ``meeting_url`` may carry an auth token, so it is kept out of the repr.
+    `meeting_url` may carry an auth token, so it is kept out of the repr.
+
+    Attributes:
+        id: The job's id.
+        room_id: The room recorded.
+        session_id: The session recorded.
+        status: `starting`, `running`, `stopping`, `post_processing`,
+            `completed` or `failed`.
+        destination: The template destination used, if named.
+        asset_types: The kinds of assets the job produces.
+        recording_assets: The files made; only filled by `retrieve()`.
+        started_by: The peer that started it, if a peer did.
+        stopped_by: The peer that stopped it, if a peer did.
+        created_at: When the job was created.
+        started_at: When recording began.
+        stopped_at: When recording stopped.
     """
 
     id: str

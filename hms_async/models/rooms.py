@@ -1,4 +1,4 @@
-"""Rooms (``/rooms``): the room object and what it nests."""
+"""Rooms (`/rooms`): the room object and what it nests."""
 
 from __future__ import annotations
 
@@ -90,7 +90,28 @@ class RoomWebhook:
 
 @attrs.define(kw_only=True)
 class Room:
-    """A 100ms room."""
+    """A 100ms room, as `hms.rooms` returns it.
+
+    Attributes:
+        id: The room's id (24 hex characters).
+        name: The room's name (case-insensitive, unique in the workspace).
+        enabled: Whether peers may join; a disabled room is retired.
+        description: Free text.
+        template_id: The template the room's roles and settings come from.
+        template: The template's name.
+        region: `in`, `us`, `eu` or `auto`.
+        large_room: Whether the room may hold more than 2500 peers.
+        size: The most peers expected.
+        max_duration_seconds: The longest a session may last (120 to 43200).
+        recording_source_template: `True` when the room follows its
+            template's recording settings.
+        recording_info: The room's own SFU recording settings, if any.
+        polls: The ids of the polls linked to the room.
+        webhook: The room-level webhook, if any.
+        created_at: When the room was created.
+        updated_at: When it last changed (may be the zero time in lists).
+        extra_fields: Fields the API sent that this model does not name.
+    """
 
     id: str
     name: str | None = None

@@ -1,4 +1,4 @@
-"""SIP (``/sip``): outbound trunks and calls."""
+"""SIP (`/sip`): outbound trunks and calls."""
 
 from __future__ import annotations
 
@@ -14,7 +14,11 @@ __all__ = ["SipCall", "SipTrunk"]
 
 @attrs.define(kw_only=True)
 class SipTrunk:
-    """An outbound SIP trunk, as the API returns it: its id."""
+    """An outbound SIP trunk, as the API returns it.
+
+    Attributes:
+        id: The trunk's id, the `trunk_id` of `hms.sip.call()`.
+    """
 
     id: str
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
@@ -22,7 +26,11 @@ class SipTrunk:
 
 @attrs.define(kw_only=True)
 class SipCall:
-    """An answered outbound SIP call: its id."""
+    """An answered outbound SIP call.
+
+    Attributes:
+        id: The call's id.
+    """
 
     id: str
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)

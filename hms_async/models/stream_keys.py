@@ -1,4 +1,4 @@
-"""RTMP ingest stream keys (``/stream-keys``)."""
+"""RTMP ingest stream keys (`/stream-keys`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,19 @@ __all__ = ["StreamKey", "StreamKeyActionResult"]
 
 @attrs.define(kw_only=True)
 class StreamKey:
-    """A room's RTMP ingest key: publish to ``url`` with ``key`` (hidden from repr)."""
+    """A room's RTMP ingest key.
+
+    Point an encoder at `url` with `key`; the key is a secret, hidden from
+    the repr.
+
+    Attributes:
+        id: The key's id.
+        url: The RTMP ingest URL.
+        key: The stream key.
+        room_id: The room the encoder publishes into.
+        enabled: Whether the key works; a room has at most one enabled key.
+        created_at: When it was created.
+    """
 
     id: str
     url: str | None = None

@@ -1,10 +1,10 @@
-"""Templates (``/templates``): roles, settings, destinations, plugins, recording configs.
+"""Templates (`/templates`): roles, settings, destinations, plugins, recording configs.
 
-The template objects are camelCase on the wire (``publishParams``,
-``maxPeerCount``...) and snake_case here; ``metadata={"json": ...}`` maps one
+The template objects are camelCase on the wire (`publishParams`,
+`maxPeerCount`...) and snake_case here; `metadata={"json": ...}` maps one
 to the other. Roles and destinations are maps keyed by name and stay maps.
-The deprecated ``_id`` and ``customer`` keys, ``settings.retry`` and
-``destinations.browserRecordings`` are kept in ``extra_fields`` and written
+The deprecated `_id` and `customer` keys, `settings.retry` and
+`destinations.browserRecordings` are kept in `extra_fields` and written
 back unchanged.
 """
 
@@ -66,7 +66,7 @@ __all__ = [
 
 
 class PublishType(enum.StrEnum):
-    """What a role may publish (``publishParams.allowed``)."""
+    """What a role may publish (`publishParams.allowed`)."""
 
     AUDIO = "audio"
     VIDEO = "video"
@@ -75,7 +75,7 @@ class PublishType(enum.StrEnum):
 
 
 class HlsPlaylistType(enum.StrEnum):
-    """An HLS playlist kind: ``event`` keeps every segment, ``live`` a window."""
+    """An HLS playlist kind: `event` keeps every segment, `live` a window."""
 
     EVENT = "event"
     LIVE = "live"
@@ -94,7 +94,7 @@ class TranscriptionMode(enum.StrEnum):
 
 @attrs.define(kw_only=True)
 class AudioPublishParams:
-    """Audio publishing: ``bit_rate`` 16 to 128 kbps, codec ``opus``."""
+    """Audio publishing: `bit_rate` 16 to 128 kbps, codec `opus`."""
 
     bit_rate: int | None = attrs.field(default=None, metadata={"json": "bitRate"})
     codec: str | None = None
@@ -115,7 +115,7 @@ class VideoPublishParams:
 
 @attrs.define(kw_only=True)
 class SimulcastLayer:
-    """One simulcast layer: ``rid`` ``f``, ``h`` or ``q``, scale 1.0 to 12.0."""
+    """One simulcast layer: `rid` `f`, `h` or `q`, scale 1.0 to 12.0."""
 
     rid: str | None = None
     scale_resolution_down_by: float | None = attrs.field(
@@ -191,7 +191,7 @@ class SubscribeParams:
 
 @attrs.define(kw_only=True)
 class RolePermissions:
-    """What a role may do; permissions that are false may be missing (``None``)."""
+    """What a role may do; permissions that are false may be missing (`None`)."""
 
     end_room: bool | None = attrs.field(default=None, metadata={"json": "endRoom"})
     remove_others: bool | None = attrs.field(
@@ -221,10 +221,19 @@ class RolePermissions:
 
 @attrs.define(kw_only=True)
 class Role:
-    """A role of a template.
+    """A role of a template: what its peers publish, receive and may do.
 
-    ``priority`` runs from 1 (highest) to 5; ``max_peer_count`` 0 means
-    unlimited and -1 means nobody may join with this role.
+    Attributes:
+        name: The role's name.
+        publish_params: What the role publishes (`allowed` among `audio`,
+            `video`, `screen`, `simulcast`) and at which quality.
+        subscribe_params: Whose tracks it receives (`subscribe_to_roles`) and
+            the bit-rate budget for them.
+        permissions: What it may do (end the room, remove or mute others,
+            change roles, read and write polls, ...).
+        priority: 1 (highest) to 5.
+        max_peer_count: 0 for no limit, -1 when nobody may join with this
+            role, else the most peers with it.
     """
 
     name: str | None = None
@@ -247,7 +256,7 @@ class Role:
 
 @attrs.define(kw_only=True)
 class TemplateStorageCredentials:
-    """Bucket credentials: requests carry ``secretKey``, responses ``secret``.
+    """Bucket credentials: requests carry `secretKey`, responses `secret`.
 
     Neither secret is ever shown in a repr.
     """
@@ -274,7 +283,7 @@ class TemplateRecordingUpload:
 
 @attrs.define(kw_only=True)
 class TemplateRecordingSettings:
-    """Recording storage of a template (``enabled`` is deprecated: use recording configs)."""
+    """Recording storage of a template (`enabled` is deprecated: use recording configs)."""
 
     enabled: bool | None = None
     upload: TemplateRecordingUpload | None = None
@@ -283,7 +292,7 @@ class TemplateRecordingSettings:
 
 @attrs.define(kw_only=True)
 class RoomStateSettings:
-    """Room-state updates: ``message_interval`` is a multiple of 5, 5 to 3600 s."""
+    """Room-state updates: `message_interval` is a multiple of 5, 5 to 3600 s."""
 
     message_interval: int | None = attrs.field(
         default=None, metadata={"json": "messageInterval"}
@@ -300,7 +309,7 @@ class RoomStateSettings:
 
 @attrs.define(kw_only=True)
 class TemplateSettings:
-    """A template's settings; ``recording`` is ``None`` when no bucket is set."""
+    """A template's settings; `recording` is `None` when no bucket is set."""
 
     region: Region | str | None = None
     recording: TemplateRecordingSettings | None = None
@@ -315,7 +324,7 @@ class TemplateSettings:
 
 @attrs.define(kw_only=True)
 class TemplateRtmpDestination:
-    """An RTMP-out destination: at most 3 ``rtmp_urls``."""
+    """An RTMP-out destination: at most 3 `rtmp_urls`."""
 
     name: str | None = None
     width: int | None = None
@@ -352,7 +361,7 @@ class HlsLayer:
 
 @attrs.define(kw_only=True)
 class ThumbnailSettings:
-    """Thumbnails taken at ``offsets`` (seconds)."""
+    """Thumbnails taken at `offsets` (seconds)."""
 
     enabled: bool | None = None
     width: int | None = None
@@ -364,7 +373,7 @@ class ThumbnailSettings:
 
 @attrs.define(kw_only=True)
 class HlsRecordingConfig:
-    """Recording of an HLS stream (``enable_zip_upload`` needs a customer bucket)."""
+    """Recording of an HLS stream (`enable_zip_upload` needs a customer bucket)."""
 
     hls_vod: bool | None = attrs.field(default=None, metadata={"json": "hlsVod"})
     single_file_per_layer: bool | None = attrs.field(
@@ -383,7 +392,7 @@ class HlsRecordingConfig:
 
 @attrs.define(kw_only=True)
 class TemplateHlsDestination:
-    """An HLS destination: ``num_playlist_segments`` 3 to 150 (``live`` playlists)."""
+    """An HLS destination: `num_playlist_segments` 3 to 150 (`live` playlists)."""
 
     name: str | None = None
     role: str | None = None
@@ -424,8 +433,8 @@ class TemplateSummarySection:
 
 @attrs.define(kw_only=True)
 class TemplateTranscriptionSummary:
-    """AI summary: ``context`` up to 300 characters, ``temperature`` 0.1 to 1.0,
-    up to 6 ``sections``."""
+    """AI summary: `context` up to 300 characters, `temperature` 0.1 to 1.0,
+    up to 6 `sections`."""
 
     enabled: bool | None = None
     context: str | None = None
@@ -436,7 +445,7 @@ class TemplateTranscriptionSummary:
 
 @attrs.define(kw_only=True)
 class TranscriptionTranslation:
-    """Caption translation: ``role_languages`` maps a role to a language code."""
+    """Caption translation: `role_languages` maps a role to a language code."""
 
     enabled: bool | None = None
     role_languages: dict[str, str] = attrs.field(
@@ -447,7 +456,7 @@ class TranscriptionTranslation:
 
 @attrs.define(kw_only=True)
 class TemplateTranscription:
-    """A transcription destination: the roles ``role`` subscribes to are transcribed."""
+    """A transcription destination: the roles `role` subscribes to are transcribed."""
 
     name: str | None = None
     role: str | None = None
@@ -508,7 +517,7 @@ class TranscriptionPluginPermissions:
 
 @attrs.define(kw_only=True)
 class TranscriptionPlugin:
-    """The live-transcription plugin (``mode`` is ``"caption"``)."""
+    """The live-transcription plugin (`mode` is `"caption"`)."""
 
     permissions: TranscriptionPluginPermissions | None = None
     mode: TranscriptionMode | str | None = None
@@ -531,8 +540,19 @@ class TemplatePlugins:
 class Template:
     """A template (policy): the roles, settings and destinations rooms are made from.
 
-    ``roles`` maps each role name to its role. The deprecated ``_id`` and
-    ``customer`` keys are kept in ``extra_fields``.
+    On the wire its keys are camelCase; here they are snake_case. The
+    deprecated `_id` and `customer` keys are kept in `extra_fields`.
+
+    Attributes:
+        id: The template's id.
+        name: Its name (letters, digits, spaces and `- . _ :`).
+        default: Whether it is the workspace's default template.
+        roles: Its roles, keyed by role name.
+        settings: Region, recording storage and room-state settings.
+        destinations: RTMP, HLS and transcription destinations.
+        plugins: Whiteboard and live-transcription permissions.
+        created_at: When it was created (may be the zero time).
+        updated_at: When it last changed.
     """
 
     id: str
@@ -558,7 +578,7 @@ class Template:
 
 @attrs.define(kw_only=True)
 class BrowserCompositeRecording:
-    """Browser composite recording (``auto_start`` defaults to false)."""
+    """Browser composite recording (`auto_start` defaults to false)."""
 
     auto_start: bool | None = attrs.field(default=None, metadata={"json": "autoStart"})
     auto_stop_timeout: int | None = attrs.field(

@@ -1,11 +1,11 @@
-"""Webhook events (§4): the envelope and a typed ``data`` model for each event type.
+"""Webhook events: the envelope and a typed `data` model for each event type.
 
-Every ``data`` class derives from `WebhookData`; the families share a base class
+Every `data` class derives from `WebhookData`; the families share a base class
 (`SessionData`, `PeerData`, `RoomEndData`, `RoleChangeData`, `TrackRecordingData`,
 `StreamRecordingData`, `SfuRecordingData`, `BeamData`, `HlsData`,
-`TranscriptionData`, `IngestData`), so ``isinstance(event.data, PeerData)`` or a
-``match`` on the class picks events out. `WEBHOOK_DATA_TYPES` maps each event type
-to its class; an event type it does not know keeps ``data`` as the raw dict.
+`TranscriptionData`, `IngestData`), so `isinstance(event.data, PeerData)` or a
+`match` on the class picks events out. `WEBHOOK_DATA_TYPES` maps each event type
+to its class; an event type it does not know keeps `data` as the raw dict.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ converter.register_structure_hook(_Seconds, _structure_seconds)
 
 
 class WebhookEventType(enum.StrEnum):
-    """The event types of §4.3 (``transcription.failed`` is a documented alias)."""
+    """The webhook event types 100ms documents (`transcription.failed` is an alias)."""
 
     SESSION_OPEN_SUCCESS = "session.open.success"
     SESSION_CLOSE_SUCCESS = "session.close.success"
@@ -157,7 +157,7 @@ class PeerType(enum.StrEnum):
 
 
 class PeerLeaveReason(enum.StrEnum):
-    """Why a peer left (``peer.leave.success``)."""
+    """Why a peer left (`peer.leave.success`)."""
 
     CLIENT_REQUEST = "client request"
     PEER_KICKED = "peer kicked"
@@ -182,7 +182,7 @@ class StreamRecordingType(enum.StrEnum):
 
 
 class SfuRecordingErrorType(enum.StrEnum):
-    """Why an SFU recording failed (``recording.failed``)."""
+    """Why an SFU recording failed (`recording.failed`)."""
 
     INPUT_ERROR = "INPUT_ERROR"
     CLOUD_ACCESS_ERROR = "CLOUD_ACCESS_ERROR"
@@ -193,7 +193,7 @@ class SfuRecordingErrorType(enum.StrEnum):
 
 
 class BeamStopReason(enum.StrEnum):
-    """Why a beam or HLS job stopped; ``failure: <error_type>`` values stay strings."""
+    """Why a beam or HLS job stopped; `failure: <error_type>` values stay strings."""
 
     CLIENT_REQUEST = "client request"
     MAX_DURATION_REACHED = "max duration reached"
@@ -224,7 +224,7 @@ class IngestEndReason(enum.StrEnum):
 
 @attrs.define(kw_only=True)
 class WebhookData:
-    """The ``data`` of a webhook event; fields it does not know stay in ``extra_fields``."""
+    """The `data` of a webhook event; fields it does not know stay in `extra_fields`."""
 
     is_replay: bool | None = None
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
@@ -246,12 +246,12 @@ class SessionData(WebhookData):
 
 @attrs.define(kw_only=True)
 class SessionOpenSuccessData(SessionData):
-    """``session.open.success``: the first peer joined and a session began."""
+    """`session.open.success`: the first peer joined and a session began."""
 
 
 @attrs.define(kw_only=True)
 class SessionCloseSuccessData(SessionData):
-    """``session.close.success``: the session ended."""
+    """`session.close.success`: the session ended."""
 
     session_duration: int | None = None
     session_stopped_at: dt.datetime | None = None
@@ -280,12 +280,12 @@ class PeerData(WebhookData):
 
 @attrs.define(kw_only=True)
 class PeerJoinSuccessData(PeerData):
-    """``peer.join.success``: a peer joined the room."""
+    """`peer.join.success`: a peer joined the room."""
 
 
 @attrs.define(kw_only=True)
 class PeerLeaveSuccessData(PeerData):
-    """``peer.leave.success``: a peer left; ``message`` is the kick reason, if any."""
+    """`peer.leave.success`: a peer left; `message` is the kick reason, if any."""
 
     left_at: dt.datetime | None = None
     duration: _Seconds | None = None
@@ -295,14 +295,14 @@ class PeerLeaveSuccessData(PeerData):
 
 @attrs.define(kw_only=True)
 class PeerJoinFailureData(PeerData):
-    """``peer.join.failure``: a peer could not join (``joined_at`` may be unset)."""
+    """`peer.join.failure`: a peer could not join (`joined_at` may be unset)."""
 
     error_message: str | None = None
 
 
 @attrs.define(kw_only=True)
 class PeerLeaveFailureData(PeerJoinFailureData):
-    """``peer.leave.failure``: a leave was refused (e.g. ``peer not joined``)."""
+    """`peer.leave.failure`: a leave was refused (e.g. `peer not joined`)."""
 
     left_at: dt.datetime | None = None
     duration: _Seconds | None = None
@@ -331,12 +331,12 @@ class RoomEndData(WebhookData):
 
 @attrs.define(kw_only=True)
 class RoomEndSuccessData(RoomEndData):
-    """``room.end.success``: the room was ended (and maybe locked)."""
+    """`room.end.success`: the room was ended (and maybe locked)."""
 
 
 @attrs.define(kw_only=True)
 class RoomEndFailureData(RoomEndData):
-    """``room.end.failure``: ending the room failed."""
+    """`room.end.failure`: ending the room failed."""
 
     error_message: str | None = None
     error_code: int | None = None
@@ -349,7 +349,7 @@ class RoomEndFailureData(RoomEndData):
 class RoleChangeData(WebhookData):
     """Fields shared by the role change events.
 
-    ``role_change_requested_by`` is absent when the change came from the REST API.
+    `role_change_requested_by` is absent when the change came from the REST API.
     """
 
     room_id: str | None = None
@@ -368,7 +368,7 @@ class RoleChangeData(WebhookData):
 
 @attrs.define(kw_only=True)
 class RoleChangeSuccessData(RoleChangeData):
-    """``role.change.success``: a peer's role changed from ``previous_role`` to ``role``."""
+    """`role.change.success`: a peer's role changed from `previous_role` to `role`."""
 
     previous_role: str | None = None
     role_changed_at: dt.datetime | None = None
@@ -376,7 +376,7 @@ class RoleChangeSuccessData(RoleChangeData):
 
 @attrs.define(kw_only=True)
 class RoleChangeFailureData(RoleChangeData):
-    """``role.change.failure``: a role change was refused."""
+    """`role.change.failure`: a role change was refused."""
 
     error_message: str | None = None
 
@@ -398,7 +398,7 @@ class TrackRecordingData(WebhookData):
 
 @attrs.define(kw_only=True)
 class TrackRecordingStartedSuccessData(TrackRecordingData):
-    """``track.recording.started.success``: recording of one track began."""
+    """`track.recording.started.success`: recording of one track began."""
 
 
 @attrs.define(kw_only=True)
@@ -413,14 +413,14 @@ class TrackRecordingResultData(TrackRecordingData):
 
 @attrs.define(kw_only=True)
 class TrackRecordingSuccessData(TrackRecordingResultData):
-    """``track.recording.success``: a track's recording is uploaded."""
+    """`track.recording.success`: a track's recording is uploaded."""
 
     recording_presigned_url: str | None = attrs.field(default=None, repr=False)
 
 
 @attrs.define(kw_only=True)
 class TrackRecordingFailureData(TrackRecordingResultData):
-    """``track.recording.failure``: a track's recording failed."""
+    """`track.recording.failure`: a track's recording failed."""
 
     error_message: str | None = None
 
@@ -432,7 +432,7 @@ class TrackRecordingFailureData(TrackRecordingResultData):
 class StreamRecordingData(WebhookData):
     """Fields shared by the stream recording events.
 
-    The docs name the stream kind ``stream_type`` but their sample sends ``type``;
+    The docs name the stream kind `stream_type` but their sample sends `type`;
     both are kept as received and `kind` reads whichever is present.
     """
 
@@ -450,20 +450,20 @@ class StreamRecordingData(WebhookData):
 
     @property
     def kind(self) -> StreamRecordingType | str | None:
-        """The stream kind, from ``stream_type`` or else ``type``."""
+        """The stream kind, from `stream_type` or else `type`."""
         return self.stream_type if self.stream_type is not None else self.type
 
 
 @attrs.define(kw_only=True)
 class StreamRecordingSuccessData(StreamRecordingData):
-    """``stream.recording.success``: a stream's recording is uploaded."""
+    """`stream.recording.success`: a stream's recording is uploaded."""
 
     recording_presigned_url: str | None = attrs.field(default=None, repr=False)
 
 
 @attrs.define(kw_only=True)
 class StreamRecordingFailureData(StreamRecordingData):
-    """``stream.recording.failure``: a stream's recording failed."""
+    """`stream.recording.failure`: a stream's recording failed."""
 
     error_message: str | None = None
 
@@ -473,7 +473,7 @@ class StreamRecordingFailureData(StreamRecordingData):
 
 @attrs.define(kw_only=True)
 class SfuRecordingData(WebhookData):
-    """Fields shared by the SFU recording events (envelope ``version`` ``1.0``)."""
+    """Fields shared by the SFU recording events (envelope `version` `1.0`)."""
 
     room_id: str | None = None
     room_name: str | None = None
@@ -485,7 +485,7 @@ class SfuRecordingData(WebhookData):
 
 @attrs.define(kw_only=True)
 class RecordingSuccessData(SfuRecordingData):
-    """``recording.success``: an SFU recording is uploaded (presigned URLs last 24 h)."""
+    """`recording.success`: an SFU recording is uploaded (presigned URLs last 24 h)."""
 
     duration: _Seconds | None = None
     size: int | None = None
@@ -499,7 +499,7 @@ class RecordingSuccessData(SfuRecordingData):
 
 @attrs.define(kw_only=True)
 class RecordingFailedData(SfuRecordingData):
-    """``recording.failed``: an SFU recording failed."""
+    """`recording.failed`: an SFU recording failed."""
 
     error: str | None = None
     error_type: SfuRecordingErrorType | str | None = None
@@ -546,14 +546,14 @@ class BeamData(MediaJobData):
 
 @attrs.define(kw_only=True)
 class BeamStartedSuccessData(BeamData):
-    """``beam.started.success``: a recording or RTMP-out job started."""
+    """`beam.started.success`: a recording or RTMP-out job started."""
 
     start_delay: int | None = None
 
 
 @attrs.define(kw_only=True)
 class BeamStoppedSuccessData(BeamData):
-    """``beam.stopped.success``: a recording or RTMP-out job stopped."""
+    """`beam.stopped.success`: a recording or RTMP-out job stopped."""
 
     duration: _Seconds | None = None
     reason: BeamStopReason | str | None = None
@@ -561,7 +561,7 @@ class BeamStoppedSuccessData(BeamData):
 
 @attrs.define(kw_only=True)
 class BeamFailureData(BeamData):
-    """``beam.failure``: a beam job failed (``error_code`` is deprecated, always 1)."""
+    """`beam.failure`: a beam job failed (`error_code` is deprecated, always 1)."""
 
     duration: _Seconds | None = None
     error_code: int | None = None
@@ -571,7 +571,7 @@ class BeamFailureData(BeamData):
 
 @attrs.define(kw_only=True)
 class BeamRecordingSuccessData(BeamData):
-    """``beam.recording.success``: a browser recording is uploaded."""
+    """`beam.recording.success`: a browser recording is uploaded."""
 
     recording_id: str | None = None
     created_at: dt.datetime | None = None
@@ -596,7 +596,7 @@ class HlsData(MediaJobData):
 
 @attrs.define(kw_only=True)
 class HlsStartedSuccessData(HlsData):
-    """``hls.started.success``: a live stream started; ``url`` is its m3u8 playlist."""
+    """`hls.started.success`: a live stream started; `url` is its m3u8 playlist."""
 
     url: str | None = None
     start_delay: int | None = None
@@ -605,7 +605,7 @@ class HlsStartedSuccessData(HlsData):
 
 @attrs.define(kw_only=True)
 class HlsStoppedSuccessData(HlsData):
-    """``hls.stopped.success``: a live stream stopped."""
+    """`hls.stopped.success`: a live stream stopped."""
 
     url: str | None = None
     started_at: dt.datetime | None = None
@@ -617,7 +617,7 @@ class HlsStoppedSuccessData(HlsData):
 
 @attrs.define(kw_only=True)
 class HlsFailureData(HlsData):
-    """``hls.failure``: a live stream failed."""
+    """`hls.failure`: a live stream failed."""
 
     duration: _Seconds | None = None
     error_code: int | None = None
@@ -627,7 +627,7 @@ class HlsFailureData(HlsData):
 
 @attrs.define(kw_only=True)
 class HlsRecordingFile:
-    """One layer of an HLS recording as a single file (``layer`` "0" is the best)."""
+    """One layer of an HLS recording as a single file (`layer` "0" is the best)."""
 
     asset_id: str | None = None
     layer: str | None = None
@@ -653,7 +653,7 @@ class HlsThumbnail:
 
 @attrs.define(kw_only=True)
 class HlsRecordingSuccessData(HlsData):
-    """``hls.recording.success``: the recording of a live stream is uploaded."""
+    """`hls.recording.success`: the recording of a live stream is uploaded."""
 
     recording_id: str | None = None
     recording_created_at: dt.datetime | None = None
@@ -695,7 +695,7 @@ class TranscriptionData(WebhookData):
 
 @attrs.define(kw_only=True)
 class TranscriptionStartedSuccessData(TranscriptionData):
-    """``transcription.started.success``: transcription of a recording began."""
+    """`transcription.started.success`: transcription of a recording began."""
 
 
 @attrs.define(kw_only=True)
@@ -714,12 +714,12 @@ class TranscriptionResultData(TranscriptionData):
 
 @attrs.define(kw_only=True)
 class TranscriptionSuccessData(TranscriptionResultData):
-    """``transcription.success``: the transcript (and summary) files are ready."""
+    """`transcription.success`: the transcript (and summary) files are ready."""
 
 
 @attrs.define(kw_only=True)
 class TranscriptionFailureData(TranscriptionResultData):
-    """``transcription.failure`` (also sent as ``transcription.failed``); some files may exist."""
+    """`transcription.failure` (also sent as `transcription.failed`); some files may exist."""
 
 
 # --- RTMP ingest -------------------------------------------------------------------
@@ -740,12 +740,12 @@ class IngestData(WebhookData):
 
 @attrs.define(kw_only=True)
 class IngestStartSuccessData(IngestData):
-    """``ingest.start.success``: an RTMP ingest started publishing into the room."""
+    """`ingest.start.success`: an RTMP ingest started publishing into the room."""
 
 
 @attrs.define(kw_only=True)
 class IngestEndSuccessData(IngestData):
-    """``ingest.end.success``: an RTMP ingest ended."""
+    """`ingest.end.success`: an RTMP ingest ended."""
 
     completed_at: dt.datetime | None = None
     last_disconnected_at: dt.datetime | None = None
@@ -755,14 +755,14 @@ class IngestEndSuccessData(IngestData):
 
 @attrs.define(kw_only=True)
 class IngestStartFailureData(IngestData):
-    """``ingest.start.failure``: an RTMP ingest could not start."""
+    """`ingest.start.failure`: an RTMP ingest could not start."""
 
     error_message: str | None = None
 
 
 @attrs.define(kw_only=True)
 class IngestFailureData(IngestData):
-    """``ingest.failure``: a running RTMP ingest failed."""
+    """`ingest.failure`: a running RTMP ingest failed."""
 
     error_message: str | None = None
 
@@ -807,17 +807,28 @@ WEBHOOK_DATA_TYPES: Final[Mapping[str, type[WebhookData]]] = types.MappingProxyT
         _T.INGEST_FAILURE: IngestFailureData,
     }
 )
-"""The ``data`` class of each event type (both transcription failure spellings)."""
+"""The `data` class of each event type (both transcription failure spellings)."""
 del _T
 
 
 @attrs.define(kw_only=True)
 class WebhookEvent:
-    """A webhook envelope (§4.2); ``data`` is typed by ``type``.
+    """A webhook delivery from 100ms, parsed by `hms_async.webhooks`.
 
-    ``data`` is the `WEBHOOK_DATA_TYPES` class of the event type, or the raw dict
-    for an event type this SDK does not know yet. 100ms retries a delivery that
-    was not answered with 200, so the same ``id`` can arrive more than once.
+    100ms retries a delivery that was not answered with 200, so the same `id`
+    can arrive more than once: deduplicate on it.
+
+    Attributes:
+        id: The event's id (a UUID).
+        type: The event type, e.g. `peer.join.success`.
+        version: The envelope version (`"2.0"`, `"1.0"` for SFU recordings).
+        app_id: The app's id, when sent.
+        account_id: The account's id, when sent.
+        template_id: The template's id, when sent at envelope level.
+        timestamp: When the event happened.
+        is_replay: `True` on a replayed delivery (see `replayed`).
+        data: The event's data: the class that `WEBHOOK_DATA_TYPES` gives for
+            the type, or the raw dict for a type this SDK does not know yet.
     """
 
     id: str
@@ -833,7 +844,7 @@ class WebhookEvent:
 
     @property
     def replayed(self) -> bool:
-        """Whether this is a replay (``is_replay`` on the envelope or in ``data``)."""
+        """Whether this is a replay (`is_replay` on the envelope or in `data`)."""
         if self.is_replay:
             return True
         if isinstance(self.data, WebhookData):
@@ -842,7 +853,7 @@ class WebhookEvent:
 
 
 def _structure_data(event_type: str, data: object) -> WebhookData | dict[str, Any]:
-    """The typed ``data`` of an event type, or the raw dict for an unknown type."""
+    """The typed `data` of an event type, or the raw dict for an unknown type."""
     if data is None:
         data = {}
     cls = WEBHOOK_DATA_TYPES.get(event_type)

@@ -18,10 +18,10 @@ T = TypeVar("T")
 
 
 def check_range(name: str, value: int | float | None, low: float, high: float) -> None:
-    """Refuse a number outside ``[low, high]`` before any request is sent.
+    """Refuse a number outside `[low, high]` before any request is sent.
 
     For arguments that take fractions (a temperature, a scale); whole-number
-    arguments use :func:`check_int`, which also refuses floats.
+    arguments use `check_int`, which also refuses floats.
     """
     if value is None:
         return
@@ -34,7 +34,7 @@ def check_range(name: str, value: int | float | None, low: float, high: float) -
 def check_int(
     name: str, value: int | None, low: float = -math.inf, high: float = math.inf
 ) -> None:
-    """Refuse anything but an ``int`` in ``[low, high]`` (``bool`` and ``10.5`` too)."""
+    """Refuse anything but an `int` in `[low, high]` (`bool` and `10.5` too)."""
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
@@ -53,7 +53,7 @@ def check_ints(**values: int | None) -> None:
 
 
 def check_limit(limit: int | None, low: int = 10, high: int = 100) -> None:
-    """Refuse a page size the endpoint does not allow (an ``int`` in range)."""
+    """Refuse a page size the endpoint does not allow (an `int` in range)."""
     check_int("limit", limit, low, high)
 
 
@@ -66,7 +66,7 @@ def _wire(value: Any) -> Any:
 
 
 def body(**fields: Any) -> dict[str, Any]:
-    """A JSON body of the arguments that were passed (``None`` means not passed)."""
+    """A JSON body of the arguments that were passed (`None` means not passed)."""
     return {k: _wire(v) for k, v in fields.items() if v is not None}
 
 

@@ -19,7 +19,7 @@ __all__ = ["ActiveRoomsResource"]
 
 @attrs.define(kw_only=True)
 class _PeerMap:
-    """The ``{"peers": {peer_id: peer}}`` envelope of the peer list."""
+    """The `{"peers": {peer_id: peer}}` envelope of the peer list."""
 
     peers: dict[str, ActivePeer] = attrs.field(factory=dict)
 

@@ -59,7 +59,7 @@ def _check_window(start_time: Time | None, end_time: Time | None) -> None:
 
 
 def _first_page(page: int | None, start: int | str | None) -> int | None:
-    """The page to begin at: ``page``, or ``start`` as a number or its cursor text."""
+    """The page to begin at: `page`, or `start` as a number or its cursor text."""
     if isinstance(start, str):
         if not (start.isascii() and start.isdigit()):
             raise ValueError(f"start must be a page number, got {start!r}")

@@ -102,7 +102,7 @@ def _to_json(value: Any) -> Any:
 
 
 def _merge(base: Any, **fields: Any) -> dict[str, Any]:
-    """``base`` (a model or mapping) as JSON, with the fields passed laid over it."""
+    """`base` (a model or mapping) as JSON, with the fields passed laid over it."""
     out: dict[str, Any] = dict(_to_json(base)) if base is not None else {}
     out.update({k: _to_json(v) for k, v in fields.items() if v is not None})
     return out
