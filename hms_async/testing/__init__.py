@@ -14,9 +14,16 @@ Three ways in:
 
 - The ``hms_fake`` pytest fixture (entry point ``pytest11``), yielding a
   :class:`FakeHMSFixture` with ``.fake``, ``.client`` and ``.http``.
-- Loopback HTTP: ``async with fake.serve() as base_url:`` or
-  ``python -m hms_async.testing serve --port 8765`` (prints the base URL, the
-  access key, the secret and a management token).
+- Loopback HTTP (extra ``fake``: uvicorn, in a thread of its own):
+  ``async with fake.serve() as base_url:``, ``with fake.server() as server:``,
+  the ``hms_fake_server`` fixture (a running :class:`FakeServer`), or
+  ``python -m hms_async.testing serve --port 0`` (prints ``export`` lines for
+  ``HMS_BASE_URL``, ``HMS_AUTH_BASE_URL``, ``HMS_ACCESS_KEY``, ``HMS_SECRET``,
+  ``HMS_MANAGEMENT_TOKEN`` and ``HMS_FAKE_CONTROL_URL``). ``fake.asgi_app()``
+  mounts it in any ASGI server.
+- The control plane under ``/_fake/`` (loopback binds only, unless asked):
+  reset, join/leave/end, clock and job advances, faults, webhooks, health;
+  see ``docs/guides/fake-server.md``. The in-process transport answers it too.
 
 Behaviour where the API docs leave a choice:
 
@@ -42,23 +49,65 @@ Behaviour where the API docs leave a choice:
   process the body is short; over loopback the socket closes mid-body). Every
   request, faulted or not, is in ``fake.requests``.
 - Webhooks are recorded in ``fake.webhook_events`` and in the delivery
-  history; with ``webhook_url`` (loopback only) ``await fake.deliver_webhooks()``
-  POSTs the pending ones. Room-level ``webhook`` settings are stored, not used.
+  history; with ``webhook_url`` (loopback only) each one is POSTed in the
+  background as it happens (signed, retried, in order per room);
+  ``await fake.deliver_webhooks()`` waits for them. Room-level ``webhook``
+  settings are stored, not used.
 """
 
-from ._clock import Clock
-from ._fake import DEFAULT_BASE_URL, FakeHMS, FakePeer
-from ._faults import FaultRule, Faults
-from ._fixture import FakeHMSFixture
-from ._http import RecordedRequest
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._clock import Clock
+    from ._fake import DEFAULT_BASE_URL, FakeHMS, FakePeer
+    from ._faults import FaultRule, Faults
+    from ._fixture import FakeHMSFixture
+    from ._http import RecordedRequest
+    from ._server import FakeServer, PortInUseError
+    from ._webhooks import DeliveryAttempt
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "Clock",
+    "DeliveryAttempt",
     "FakeHMS",
     "FakeHMSFixture",
     "FakePeer",
+    "FakeServer",
     "FaultRule",
     "Faults",
+    "PortInUseError",
     "RecordedRequest",
 ]
+
+# Loaded on first use, so the pytest plugin (imported by every pytest run where
+# hms-async is installed) costs nothing until a fixture of it is used.
+_HOMES = {
+    "DEFAULT_BASE_URL": "._fake",
+    "Clock": "._clock",
+    "DeliveryAttempt": "._webhooks",
+    "FakeHMS": "._fake",
+    "FakeHMSFixture": "._fixture",
+    "FakePeer": "._fake",
+    "FakeServer": "._server",
+    "FaultRule": "._faults",
+    "Faults": "._faults",
+    "PortInUseError": "._server",
+    "RecordedRequest": "._http",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any
 
 import jwt
@@ -33,6 +35,12 @@ def mint_token(
         **claims,
     }
     return jwt.encode(payload, secret, algorithm="HS256")
+
+
+@functools.lru_cache(maxsize=1024)
+def _verified(token: str, secret: str) -> MappingProxyType[str, Any]:
+    """Check a token's signature once; a client reuses its token for many calls."""
+    return MappingProxyType(_decode(token, secret))
 
 
 def _decode(token: str, secret: str) -> dict[str, Any]:
@@ -79,7 +87,7 @@ def check_bearer(
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise _reject("authorization header must be 'Bearer <token>'")
-    claims = _decode(token.strip(), secret)
+    claims = dict(_verified(token.strip(), secret))
     if claims.get("type") != expected_type:
         raise _reject(f"token type must be {expected_type}")
     if claims.get("access_key") != access_key:

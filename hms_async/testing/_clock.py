@@ -47,6 +47,11 @@ class Clock:
         """Return the current time formatted like the API."""
         return format_time(self.now())
 
+    @property
+    def offset_seconds(self) -> float:
+        """How far the clock has been moved ahead of real time, in seconds."""
+        return self._offset.total_seconds()
+
     def advance(self, seconds: float) -> None:
         """Move the fake's clock forward by ``seconds``."""
         self._offset += timedelta(seconds=seconds)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 import anyio
@@ -14,7 +15,7 @@ from ._http import ApiError, FakeRequest, Outcome, RecordedRequest, json_outcome
 from ._router import Call, Reply, Route, Router
 from ._state import State
 
-__all__ = ["Engine", "split_v2"]
+__all__ = ["Engine", "route_request", "split_v2"]
 
 
 def split_v2(raw_path: str) -> str | None:
@@ -37,21 +38,58 @@ def _parse_body(body: bytes) -> Any:
         raise ApiError(400, "Invalid body", ["body is not valid JSON"]) from None
 
 
+def route_request(
+    router: Router, state: State, request: FakeRequest, owner: Any = None
+) -> Outcome:
+    """Route, authorize and handle one request; every error becomes an error body."""
+    try:
+        route, params = router.match(request.method, request.path)
+        _authorize(state, route, request)
+        call = Call(state, request, params, _parse_body(request.body), owner)
+        result = route.handler(call)
+    except ApiError as error:
+        return error.outcome()
+    except Exception as error:  # a bug in the fake must not kill the server
+        detail = f"{type(error).__name__}: {error}"
+        return ApiError(500, "fake internal error", [detail]).outcome()
+    if isinstance(result, Reply):
+        return json_outcome(result.status, result.payload)
+    return json_outcome(200, result)
+
+
+def _authorize(state: State, route: Route, request: FakeRequest) -> None:
+    if route.auth == "none":
+        return
+    check_bearer(
+        request.headers.get("authorization"),
+        secret=state.app_secret,
+        access_key=state.access_key,
+        expected_type=route.auth,
+        now=state.clock.now(),
+    )
+
+
 @attrs.define
 class Engine:
-    """Runs requests against a :class:`State` through a :class:`Router`."""
+    """Runs requests against a :class:`State` through a :class:`Router`.
+
+    ``lock`` serialises every change to the state: the loopback server answers
+    in its own thread while a test drives the same fake from another.
+    """
 
     state: State
     router: Router
     faults: Faults
     requests: list[RecordedRequest] = attrs.Factory(list)
+    lock: threading.RLock = attrs.field(factory=threading.RLock, repr=False)
 
     async def handle(self, request: FakeRequest) -> Outcome:
         """Answer one request, applying any fault that fires for it."""
-        self.requests.append(request.record())
-        rule = self.faults.pick(request.method, request.path)
-        if rule is None:
-            return self.dispatch(request)
+        with self.lock:
+            self.requests.append(request.record())
+            rule = self.faults.pick(request.method, request.path)
+            if rule is None:
+                return self.dispatch(request)
         if rule.latency > 0:
             await anyio.sleep(rule.latency)
         if rule.drop:
@@ -60,34 +98,12 @@ class Engine:
             return rule.error_outcome()
         if rule.body == "malformed":
             return Outcome(status=200, body=MALFORMED_BODY)
-        outcome = self.dispatch(request)
+        with self.lock:
+            outcome = self.dispatch(request)
         if rule.body == "truncated":
             return attrs.evolve(outcome, truncate_at=len(outcome.body) // 2)
         return outcome
 
     def dispatch(self, request: FakeRequest) -> Outcome:
         """Route and handle a request without faults."""
-        try:
-            route, params = self.router.match(request.method, request.path)
-            self._authorize(route, request)
-            call = Call(self.state, request, params, _parse_body(request.body))
-            result = route.handler(call)
-        except ApiError as error:
-            return error.outcome()
-        except Exception as error:  # a bug in the fake must not kill the server
-            detail = f"{type(error).__name__}: {error}"
-            return ApiError(500, "fake internal error", [detail]).outcome()
-        if isinstance(result, Reply):
-            return json_outcome(result.status, result.payload)
-        return json_outcome(200, result)
-
-    def _authorize(self, route: Route, request: FakeRequest) -> None:
-        if route.auth == "none":
-            return
-        check_bearer(
-            request.headers.get("authorization"),
-            secret=self.state.app_secret,
-            access_key=self.state.access_key,
-            expected_type=route.auth,
-            now=self.state.clock.now(),
-        )
+        return route_request(self.router, self.state, request)

@@ -122,6 +122,10 @@ class Faults:
         """Remove every fault rule."""
         self.rules.clear()
 
+    def reseed(self, rng: random.Random) -> None:
+        """Draw fractional faults from ``rng`` from now on."""
+        self._rng = rng
+
     def pick(self, method: str, path: str) -> FaultRule | None:
         """Return the rule that fires for this call (consuming one use), if any."""
         for rule in self.rules:

@@ -23,14 +23,21 @@ STORAGE_TYPES = ("s3", "gs", "oss", "azure")
 
 
 def render_room(state: State, room: JSON) -> JSON:
-    """Return a room as the API shows it (template name, key, no credentials)."""
-    shown = copy.deepcopy(room)
+    """Return a room as the API shows it (template name, key, no credentials).
+
+    The copy is shallow except along the path to the stripped credentials:
+    responses are encoded at once, under the engine's lock.
+    """
+    shown = dict(room)
     template = state.templates.get(room["template_id"])
     shown["template"] = template["name"] if template else ""
     shown["key"] = f"{state.customer_id}:{room['name']}"
-    upload = (shown.get("recording_info") or {}).get("upload_info")
-    if isinstance(upload, dict):
-        upload.pop("credentials", None)
+    info = shown.get("recording_info")
+    upload = info.get("upload_info") if isinstance(info, dict) else None
+    if isinstance(info, dict) and isinstance(upload, dict):
+        shown["recording_info"] = info | {
+            "upload_info": {k: v for k, v in upload.items() if k != "credentials"}
+        }
     return shown
 
 

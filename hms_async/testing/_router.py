@@ -96,12 +96,17 @@ class Router:
 
 @attrs.define
 class Call:
-    """Everything a handler needs: the state, the request, path params and body."""
+    """Everything a handler needs: the state, the request, path params and body.
+
+    ``owner`` is what the router serves beyond the state (the control plane's
+    :class:`~hms_async.testing.FakeHMS`); API routes leave it ``None``.
+    """
 
     state: State
     request: FakeRequest
     params: dict[str, str]
     body: Any
+    owner: Any = None
 
     def q(self, name: str) -> str | None:
         """Return the first query value for ``name``, or ``None``."""

@@ -244,8 +244,7 @@ def _redeliver(state: State, entry: JSON) -> None:
             replay = copy.deepcopy(envelope)
             replay["is_replay"] = True
             state.webhook_events.append(replay)
-            if state.webhook_url is not None:
-                state.pending_webhooks.append(replay)
+            state.send(replay)
             return
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -68,7 +69,8 @@ class State:
     event_snapshots: dict[str, list[JSON]] = attrs.Factory(dict)
     webhook_events: list[JSON] = attrs.Factory(list)
     webhook_history: list[JSON] = attrs.Factory(list)
-    pending_webhooks: list[JSON] = attrs.Factory(list)
+    outbox: Callable[[JSON], None] | None = None
+    """Where emitted envelopes go for delivery (the fake's webhook sender)."""
     replays: dict[str, JSON] = attrs.Factory(dict)
     trunks: dict[str, JSON] = attrs.Factory(dict)
     calls: dict[str, JSON] = attrs.Factory(dict)
@@ -121,11 +123,15 @@ class State:
         if "template_id" in data:
             envelope["template_id"] = data["template_id"]
         self.webhook_events.append(envelope)
-        if self.webhook_url is not None:
-            self.pending_webhooks.append(envelope)
+        self.send(envelope)
         if kind in HISTORY_EVENTS:
             self.webhook_history.append(self._history_entry(envelope))
         return envelope
+
+    def send(self, envelope: JSON) -> None:
+        """Hand an envelope to the webhook sender, if there is one."""
+        if self.outbox is not None:
+            self.outbox(envelope)
 
     def _history_entry(self, envelope: JSON) -> JSON:
         return {

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import httpx
 import pytest
 
-from hms_async.testing import FakeHMS, FakeHMSFixture
+from hms_async import HMSClient
+from hms_async.testing import FakeHMS, FakeHMSFixture, FakeServer
 from hms_async.testing._fixture import close_now
 
 pytestmark = pytest.mark.anyio
@@ -64,3 +69,47 @@ def test_sdk_client_closes_without_an_event_loop() -> None:
     hms = FakeHMS().client()
 
     assert close_now(hms.aclose()) is True
+
+
+async def test_server_fixture_serves_a_fresh_fake(hms_fake_server: FakeServer) -> None:
+    """hms_fake_server gives a base URL and credentials an SDK client can use."""
+    env = hms_fake_server.environment()
+    async with HMSClient(
+        env["HMS_ACCESS_KEY"],
+        env["HMS_SECRET"],
+        base_url=env["HMS_BASE_URL"],
+        auth_base_url=env["HMS_AUTH_BASE_URL"],
+    ) as hms:
+        room = await hms.rooms.create(name="over-the-wire")
+    async with httpx.AsyncClient(base_url=hms_fake_server.control_url) as control:
+        health = await control.get("health")
+
+    assert hms_fake_server.base_url.startswith("http://127.0.0.1:")
+    assert hms_fake_server.fake.state.rooms[room.id]["name"] == "over-the-wire"
+    assert health.json()["rooms"] == 1
+
+
+def test_plugin_import_loads_nothing_of_the_fake() -> None:
+    """Importing the pytest plugin (every pytest run does) leaves the fake unloaded."""
+    probe = (
+        "import sys, hms_async.testing._plugin as plugin;"
+        "print(sorted(m for m in sys.modules if m.startswith('hms_async.testing')));"
+        "print('uvicorn' in sys.modules, 'h11' in sys.modules)"
+    )
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", probe], capture_output=True, check=True, text=True
+    )
+
+    modules, heavy = done.stdout.splitlines()
+    assert modules == "['hms_async.testing', 'hms_async.testing._plugin']"
+    assert heavy == "False False"
+
+
+def test_testing_names_load_on_first_use() -> None:
+    """hms_async.testing's public names resolve lazily; unknown ones raise."""
+    import hms_async.testing as testing
+
+    assert testing.FakeServer is FakeServer
+    assert "FakeHMS" in dir(testing)
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        testing.Nope  # noqa: B018

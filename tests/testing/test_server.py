@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shlex
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 
@@ -9,11 +13,14 @@ import anyio
 import httpx
 import pytest
 
+from hms_async.testing.__main__ import export_lines
+
 from ._helpers import make_fake, token
 
 pytestmark = pytest.mark.anyio
 
 AUTH = {"Authorization": f"Bearer {token()}"}
+SH = shutil.which("sh")
 
 
 async def test_serve_answers_over_loopback_with_keep_alive() -> None:
@@ -83,38 +90,114 @@ async def test_unauthenticated_request_over_loopback() -> None:
     assert outside.status_code == 404
 
 
-async def _read_settings(stream: anyio.abc.ByteReceiveStream) -> dict[str, str]:
+async def _read_exports(stream: anyio.abc.ByteReceiveStream) -> dict[str, str]:
+    """Read the ``export NAME='value'`` block the serve command prints."""
     buffer = b""
     settings: dict[str, str] = {}
-    while "HMS_MANAGEMENT_TOKEN" not in settings:
+    while "HMS_FAKE_CONTROL_URL" not in settings:
         buffer += await stream.receive()
         *lines, rest = buffer.split(b"\n")
         buffer = rest
         for line in lines:
-            key, _, value = line.decode().partition("=")
+            words = shlex.split(line.decode())
+            assert words[0] == "export", line
+            key, _, value = words[1].partition("=")
             settings[key] = value
     return settings
 
 
+def _serve_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "hms_async.testing", "serve", *args]
+
+
 async def test_cli_serve_prints_settings_and_answers() -> None:
-    """`python -m hms_async.testing serve --port 0` prints a working base URL."""
-    command = [sys.executable, "-m", "hms_async.testing", "serve", "--port", "0"]
+    """`serve --port 0` prints a shell block with a working base URL and port."""
+    command = _serve_command("--port", "0")
     with anyio.fail_after(15):
         async with await anyio.open_process(
             command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         ) as process:
             assert process.stdout is not None
             try:
-                settings = await _read_settings(process.stdout)
+                settings = await _read_exports(process.stdout)
                 headers = {
                     "Authorization": f"Bearer {settings['HMS_MANAGEMENT_TOKEN']}"
                 }
                 async with httpx.AsyncClient(headers=headers) as http:
                     response = await http.get(settings["HMS_BASE_URL"] + "rooms")
+                    health = await http.get(settings["HMS_FAKE_CONTROL_URL"] + "health")
             finally:
                 process.terminate()
                 await process.wait()
 
-    assert settings["HMS_BASE_URL"].startswith("http://127.0.0.1:")
+    port = int(settings["HMS_BASE_URL"].split(":")[2].split("/")[0])
+    assert settings["HMS_BASE_URL"] == f"http://127.0.0.1:{port}/v2/"
+    assert port > 0
+    assert settings["HMS_AUTH_BASE_URL"] == settings["HMS_BASE_URL"]
     assert settings["HMS_ACCESS_KEY"]
     assert response.status_code == 200
+    assert health.json()["status"] == "ok"
+    assert process.returncode == 0
+
+
+@pytest.mark.skipif(SH is None, reason="no POSIX shell")
+def test_printed_block_can_be_eval_ed_by_a_shell() -> None:
+    """Values with quotes, spaces and $ survive `eval` in a POSIX shell."""
+    secret = 'it\'s a $SECRET `x` "y"'
+    block = export_lines({"HMS_SECRET": secret, "HMS_BASE_URL": "http://h:1/v2/"})
+    script = block + 'printf "%s|%s" "$HMS_SECRET" "$HMS_BASE_URL"'
+    done = subprocess.run(  # noqa: S603
+        [str(SH), "-c", 'eval "$1"', "sh", script],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+
+    assert done.stdout == f"{secret}|http://h:1/v2/"
+    assert all(line.startswith("export ") for line in block.splitlines())
+
+
+async def test_cli_serve_on_a_busy_port_says_use_port_0() -> None:
+    """A taken port ends in one line naming --port 0, with exit status 1."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with anyio.fail_after(15):
+            done = await anyio.run_process(
+                _serve_command("--port", str(port)), check=False
+            )
+
+    lines = done.stderr.decode().strip().splitlines()
+    assert done.returncode == 1
+    assert len(lines) == 1, lines
+    assert f"port {port}" in lines[0]
+    assert "--port 0" in lines[0]
+    assert done.stdout == b""
+
+
+def test_cli_serve_stops_cleanly_on_ctrl_c() -> None:
+    """SIGINT (Ctrl-C) ends the server with status 0 and no traceback."""
+    with subprocess.Popen(  # noqa: S603
+        _serve_command("--port", "0"), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        first = process.stdout.readline().decode()
+        base_url = shlex.split(first)[1].partition("=")[2]
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=15)
+
+    assert process.returncode == 0
+    assert "Traceback" not in errors.decode()
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(base_url + "rooms")
+
+
+def test_cli_refuses_bad_arguments() -> None:
+    """A bad port or header is a usage error (status 2), not a traceback."""
+    for args in (["--port", "70000"], ["--webhook-header", "novalue"]):
+        done = subprocess.run(  # noqa: S603
+            _serve_command(*args), capture_output=True, check=False, text=True
+        )
+        assert done.returncode == 2
+        assert "Traceback" not in done.stderr

@@ -57,7 +57,12 @@ async def test_failed_deliveries_show_in_history() -> None:
     """A non-200 from the receiver marks the history entries as failed."""
     with anyio.fail_after(10):
         async with receiver(status=500) as (url, _):
-            fake = FakeHMS(access_key=ACCESS_KEY, app_secret=SECRET, webhook_url=url)
+            fake = FakeHMS(
+                access_key=ACCESS_KEY,
+                app_secret=SECRET,
+                webhook_url=url,
+                webhook_retry_delays=(0.01, 0.01),
+            )
             async with client(fake) as http:
                 room = await create_room(http, name="r")
                 fake.join(room["id"], role="host")
