@@ -138,10 +138,10 @@ class FakeServer:
             "HMS_AUTH_BASE_URL": self.base_url,
             "HMS_ACCESS_KEY": self.access_key,
             "HMS_SECRET": self.app_secret,
-            "HMS_MANAGEMENT_TOKEN": self.fake.management_token(),
         }
         if self.control:
             env["HMS_FAKE_CONTROL_URL"] = self.control_url
+        env["HMS_MANAGEMENT_TOKEN"] = self.fake.management_token()
         return env
 
     def start(self) -> Self:

@@ -94,7 +94,7 @@ async def _read_exports(stream: anyio.abc.ByteReceiveStream) -> dict[str, str]:
     """Read the ``export NAME='value'`` block the serve command prints."""
     buffer = b""
     settings: dict[str, str] = {}
-    while "HMS_FAKE_CONTROL_URL" not in settings:
+    while "HMS_MANAGEMENT_TOKEN" not in settings:
         buffer += await stream.receive()
         *lines, rest = buffer.split(b"\n")
         buffer = rest
