@@ -1,4 +1,4 @@
-"""``HMSClient``: options, credentials, lifecycle, one attribute per service."""
+"""`HMSClient`: options, credentials, lifecycle, one attribute per service."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ _HEADERS: Final = {"User-Agent": USER_AGENT, "Accept": "application/json"}
 
 
 class _Keep(enum.Enum):
-    """Marks an option of ``with_options`` that was not passed."""
+    """Marks an option of `with_options` that was not passed."""
 
     KEEP = enum.auto()
 
@@ -93,7 +93,7 @@ def _http_client(
     transport: httpx.AsyncBaseTransport | None,
     max_connections: int,
 ) -> httpx.AsyncClient:
-    """The client's own httpx client: a pool of ``max_connections`` kept alive."""
+    """The client's own httpx client: a pool of `max_connections` kept alive."""
     limits = httpx.Limits(
         max_connections=max_connections, max_keepalive_connections=max_connections
     )
@@ -118,64 +118,112 @@ def _http_client(
 class HMSClient:
     """An async client for the 100ms server REST API v2.
 
-    Credentials come from the arguments, else from ``HMS_ACCESS_KEY`` and
-    ``HMS_SECRET``; a fixed ``management_token`` may be given instead. The
-    client signs and refreshes management tokens itself. ``base_url`` and
-    ``auth_base_url`` (the room-code exchange) likewise come from the
-    arguments, else from ``HMS_BASE_URL`` and ``HMS_AUTH_BASE_URL``, else
-    are 100ms' own; so the environment that ``python -m hms_async.testing
-    serve`` prints points a plain ``HMSClient()`` at the fake.
+    Each resource group of the API is a service attribute (`hms.rooms`,
+    `hms.sessions`, ...). The client signs its management tokens from the
+    access key and app secret and refreshes them before they expire (and
+    once after a 401). Calls that are safe to repeat are retried on 429, 502,
+    503, 504 and connection errors, with backoff. One client is safe to share
+    across all the tasks of an application, on asyncio or trio; open it once
+    and close it at shutdown, with `async with` or `await hms.aclose()`.
 
-    ``timeout`` defaults to 5 s to connect and 30 s to read; pass ``None`` to
-    wait forever on purpose. ``max_retries`` bounds retries of calls that are
-    safe to repeat; ``deadline`` (seconds, off by default) bounds a whole call,
-    every attempt and wait included, and raises ``APITimeoutError``.
-    ``http_client`` (never closed by the SDK) or ``transport`` replace the HTTP
-    layer, for tests or tuning; a ``timeout`` passed with an ``http_client``
-    is applied to each request (without one, the ``http_client``'s own
-    timeout applies). Bad option values raise ``TypeError`` or ``ValueError``
-    here, naming the option. ``with_options()`` gives a view with other
-    settings on the same pool.
+    Credentials come from the arguments, else from the environment variables
+    `HMS_ACCESS_KEY` and `HMS_SECRET`. `base_url` and `auth_base_url` likewise
+    come from the arguments, else from `HMS_BASE_URL` and `HMS_AUTH_BASE_URL`,
+    else are 100ms' own; so the environment that `python -m hms_async.testing
+    serve` prints points a plain `HMSClient()` at the fake.
 
-    ``max_connections`` (default 100) is how many requests are on the wire at
-    once; more calls wait their turn in a FIFO queue of the SDK's, within the
-    pool timeout and the ``deadline``. The SDK's own pool keeps that many
-    connections alive; size an injected ``http_client``'s pool to match.
-    ``http="aiohttp"`` sends through aiohttp's connection pool instead of
-    httpx's (asyncio only; ``pip install 'hms-async[aiohttp]'``), several
-    times faster under many concurrent calls, with the same retries, timeouts,
-    deadline and errors.
+    Args:
+        access_key: The workspace's app access key (Dashboard, Developer).
+            Defaults to `HMS_ACCESS_KEY`.
+        app_secret: The workspace's app secret, used to sign tokens and never
+            sent, logged or shown in a repr. Defaults to `HMS_SECRET`.
+        management_token: A fixed management token to use instead of signing
+            one (it is not refreshed: a 401 after it expires is final). With
+            it, the key pair is optional, but `hms.tokens.create()` and
+            signed DTMF need the key pair.
+        base_url: The API's base URL; `HMS_BASE_URL`, else
+            `https://api.100ms.live/v2/`.
+        auth_base_url: The base URL of the room-code exchange;
+            `HMS_AUTH_BASE_URL`, else `https://auth.100ms.live/v2/`.
+        timeout: Seconds to wait, as a number for every phase or an
+            `httpx.Timeout`; by default 5 s to connect, 30 s to read or write
+            and 10 s for a pooled connection. `None` waits forever, on purpose.
+            With an `http_client`, a timeout passed here is applied to each
+            request (without one, the `http_client`'s own applies).
+        max_retries: How many times a call that is safe to repeat is retried:
+            0 or more, 2 by default.
+        deadline: Seconds a whole call may take, every attempt and wait
+            included (more than 0); `None`, the default, sets no bound. A call
+            past it raises `APITimeoutError`.
+        max_connections: How many requests are on the wire at once (1 or more,
+            100 by default); more calls wait their turn in a FIFO queue, within
+            the pool timeout and the `deadline`. The SDK's own pool keeps that
+            many connections alive; size an injected `http_client`'s pool to
+            match.
+        http: `"httpx"` (the default) or `"aiohttp"`: send through aiohttp's
+            connection pool, several times faster under many concurrent calls,
+            with the same retries, timeouts, deadline and errors (asyncio only;
+            `pip install 'hms-async[aiohttp]'`).
+        http_client: An `httpx.AsyncClient` to send with (your proxies,
+            certificates or limits). The SDK never closes it.
+        transport: An httpx transport for the SDK's own client, e.g. the fake's
+            in-process transport in tests.
+        token_ttl: The lifetime of the management tokens it signs, in seconds
+            (24 hours by default).
+        clock: The time source of token signing, for tests.
 
-    Use it as ``async with HMSClient() as hms:`` or call ``await hms.aclose()``.
-    One client is safe to share across all the tasks of an application.
+    Raises:
+        ValueError: No credentials (neither the key pair nor a
+            `management_token`), an empty `management_token` or URL, both
+            `http_client` and `transport` (or `http="aiohttp"`), or an option
+            out of range (`timeout` or `deadline` not above 0, `max_retries`
+            below 0, `max_connections` below 1).
+        TypeError: An option of the wrong type, e.g. `timeout="x"`.
+
+    Attributes:
+        base_url: The API base URL the client sends to.
+
+    Example:
+        ```python
+        import anyio
+        from hms_async import HMSClient
+
+        async def main() -> None:
+            async with HMSClient() as hms:  # HMS_ACCESS_KEY and HMS_SECRET
+                room = await hms.rooms.create(name="standup")
+                async for session in hms.sessions.list(room_id=room.id):
+                    print(session.id)
+
+        anyio.run(main)
+        ```
     """
 
     rooms: RoomsResource
-    """Rooms: create, read, update, enable and disable (``/rooms``)."""
+    """Rooms: create, read, update, enable and disable (`/rooms`)."""
     room_codes: RoomCodesResource
-    """Room codes with which peers join a room as a role (``/room-codes``)."""
+    """Room codes with which peers join a room as a role (`/room-codes`)."""
     active_rooms: ActiveRoomsResource
-    """A live room's peers, messages, removals, end (``/active-rooms``)."""
+    """A live room's peers, messages, removals, end (`/active-rooms`)."""
     sessions: SessionsResource
-    """Sessions and the peers who took part (``/sessions``)."""
+    """Sessions and the peers who took part (`/sessions`)."""
     recordings: RecordingsResource
-    """Recording jobs: start, stop, pause, resume, list (``/recordings``)."""
+    """Recording jobs: start, stop, pause, resume, list (`/recordings`)."""
     recording_assets: RecordingAssetsResource
-    """The files recordings and streams produce (``/recording-assets``)."""
+    """The files recordings and streams produce (`/recording-assets`)."""
     live_streams: LiveStreamsResource
-    """HLS live streams and their timed metadata (``/live-streams``)."""
+    """HLS live streams and their timed metadata (`/live-streams`)."""
     external_streams: ExternalStreamsResource
-    """RTMP(S) streams out to other platforms (``/external-streams``)."""
+    """RTMP(S) streams out to other platforms (`/external-streams`)."""
     stream_keys: StreamKeysResource
-    """RTMP ingest stream keys (``/stream-keys``)."""
+    """RTMP ingest stream keys (`/stream-keys`)."""
     templates: TemplatesResource
-    """Templates, roles, settings, destinations (``/templates``)."""
+    """Templates, roles, settings, destinations (`/templates`)."""
     polls: PollsResource
-    """Polls and quizzes, their questions and results (``/polls``)."""
+    """Polls and quizzes, their questions and results (`/polls`)."""
     analytics: AnalyticsResource
-    """Events, peer stats, webhook history and replay (``/analytics``)."""
+    """Events, peer stats, webhook history and replay (`/analytics`)."""
     sip: SipResource
-    """SIP trunks, calls and DTMF tones (``/sip``)."""
+    """SIP trunks, calls and DTMF tones (`/sip`)."""
     tokens: TokensResource
     """Peer auth tokens, signed locally or exchanged for a room code."""
 
@@ -267,13 +315,32 @@ class HMSClient:
         max_retries: int | None = None,
         deadline: float | _Keep | None = _Keep.KEEP,
     ) -> HMSClient:
-        """A view of this client with other ``timeout``, ``max_retries``, ``deadline``.
+        """A view of this client with another `timeout`, `max_retries`, `deadline`.
 
-        The view shares the connection pool and the cached management token, so
-        it costs nothing to make per call site (``hms.with_options(max_retries=0)
-        .rooms.create(...)``). Its ``aclose()`` closes nothing: the pool stays
-        the original client's. ``timeout=None`` waits forever, on purpose;
-        ``deadline=None`` lifts the client's deadline.
+        The view shares the connection pool, the connection slots and the cached
+        management token, so it costs nothing to make per call site. Its
+        `aclose()` closes nothing: the pool stays the original client's. Options
+        not passed keep the client's values.
+
+        Args:
+            timeout: Seconds to wait (a number or an `httpx.Timeout`); `None`
+                waits forever, on purpose.
+            max_retries: How many times a call that is safe to repeat is retried
+                (0 or more).
+            deadline: Seconds a whole call may take (more than 0); `None` lifts
+                the client's deadline.
+
+        Returns:
+            A client that sends through this one's pool with these options.
+
+        Raises:
+            TypeError: An option of the wrong type.
+            ValueError: An option out of range.
+
+        Example:
+            ```python
+            room = await hms.with_options(max_retries=0, deadline=5).rooms.create()
+            ```
         """
         view = copy.copy(self)
         view._owns_http = False
@@ -308,9 +375,30 @@ class HMSClient:
     ) -> Any:
         """Send any call through the SDK's auth, retries and errors.
 
-        ``path`` is relative to the base URL (``"rooms/abc"``) and is sent as
-        given, so encode ids yourself. Returns the decoded JSON (``None`` for
-        an empty body).
+        For an endpoint this SDK does not wrap yet. A GET is retried as safe to
+        repeat; other methods are sent once.
+
+        Args:
+            method: The HTTP method, e.g. `"GET"` (any case).
+            path: The path relative to the base URL, e.g. `"rooms/abc"`. It is
+                sent as given, so percent-encode ids yourself.
+            params: Query parameters; `None` values are left out, booleans are
+                sent as `true`/`false`, datetimes as RFC 3339 and lists as repeated
+                keys.
+            json: The JSON body, if any.
+
+        Returns:
+            The decoded JSON of the answer (`None` for an empty body).
+
+        Raises:
+            APIError: The API answered with an error status (the subclass follows
+                the status: `NotFoundError` for 404, ...).
+            APIConnectionError: No answer arrived.
+
+        Example:
+            ```python
+            data = await hms.request("GET", "rooms", params={"limit": 10})
+            ```
         """
         method = method.upper()
         return await self._requester.request(
@@ -318,10 +406,11 @@ class HMSClient:
         )
 
     async def aclose(self) -> None:
-        """Close the client: calls in flight and later ones raise ``ClientClosedError``.
+        """Close the client: calls in flight and later ones raise `ClientClosedError`.
 
-        Closes the connections this client opened (not an injected client's).
-        A view's ``aclose()`` closes nothing.
+        Closes the connections this client opened (not an injected
+        `http_client`). A view's `aclose()` closes nothing. Closing twice is
+        harmless.
         """
         if not self._is_view:
             self._requester.close()

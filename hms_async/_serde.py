@@ -516,7 +516,27 @@ def unstructure(obj: Any) -> Any:
 
 
 def to_dict(model: Any) -> dict[str, Any]:
-    """A model as the API's JSON (a dict), unknown fields included; ``None`` omitted."""
+    """A model as the API's JSON (a dict): unknown fields kept, `None` left out.
+
+    Template objects come out camelCase, as the API spells them; datetimes
+    as RFC 3339 strings. Store it, and read it back with `from_dict()`.
+
+    Args:
+        model: A model from `hms_async.models` (e.g. a
+            [Room][hms_async.models.Room]).
+
+    Returns:
+        The JSON-ready dict.
+
+    Raises:
+        TypeError: `model` is not a model.
+
+    Example:
+        ```python
+        saved = to_dict(room)
+        assert from_dict(saved, Room) == room
+        ```
+    """
     data = converter.unstructure(model)
     if not isinstance(data, dict):
         raise TypeError(f"to_dict() takes a model, got {type(model).__name__}")
@@ -524,5 +544,19 @@ def to_dict(model: Any) -> dict[str, Any]:
 
 
 def from_dict(data: Mapping[str, Any], cls: type[_T]) -> _T:
-    """Build a model from the API's JSON (e.g. a stored ``to_dict`` result)."""
+    """Build a model from the API's JSON, e.g. a stored `to_dict()` result.
+
+    Args:
+        data: The JSON object, as the API sends it.
+        cls: The model class to build, e.g. `Room`.
+
+    Returns:
+        The model; fields it does not name are kept in `extra_fields`.
+
+    Raises:
+        KeyError: A required field (such as `id`) is missing.
+        TypeError: A value has the wrong JSON type (an object where a list
+            belongs, ...).
+        ValueError: A value cannot be read, e.g. a malformed timestamp.
+    """
     return converter.structure(dict(data), cls)
