@@ -1,9 +1,14 @@
-"""hms-async: an async-first Python SDK for the 100ms server REST API v2."""
+"""hms-async: an async-first Python SDK for the 100ms server REST API v2.
 
-from . import errors, models, webhooks
-from ._client import DEFAULT_AUTH_BASE_URL, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, HMSClient
-from ._pagination import AsyncPaginator, Page, PagePrefetch, PaginationError, Prefetch
-from ._serde import from_dict, to_dict
+Names are imported on first use (`from hms_async import HMSClient` loads
+the client, not every model); type checkers and IDEs see the imports under
+`TYPE_CHECKING`.
+"""
+
+import typing as _typing
+
+from . import errors
+from ._lazy import attributes as _attributes
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -22,6 +27,35 @@ from .errors import (
     WebhookError,
     WebhookVerificationError,
 )
+
+if _typing.TYPE_CHECKING:
+    from . import models, webhooks
+    from ._client import (
+        DEFAULT_AUTH_BASE_URL,
+        DEFAULT_BASE_URL,
+        DEFAULT_TIMEOUT,
+        HMSClient,
+    )
+    from ._pagination import (
+        AsyncPaginator,
+        Page,
+        PagePrefetch,
+        PaginationError,
+        Prefetch,
+    )
+    from ._serde import (
+        from_dict,
+        to_dict,
+    )
+
+_SOURCES = {
+    ".models": "models",
+    ".webhooks": "webhooks",
+    "._client": "DEFAULT_AUTH_BASE_URL DEFAULT_BASE_URL DEFAULT_TIMEOUT HMSClient",
+    "._pagination": "AsyncPaginator Page PagePrefetch PaginationError Prefetch",
+    "._serde": "from_dict to_dict",
+}
+"""Each submodule and the names it provides (space-separated)."""
 
 __all__ = [
     "DEFAULT_AUTH_BASE_URL",
@@ -55,3 +89,6 @@ __all__ = [
     "to_dict",
     "webhooks",
 ]
+
+if not _typing.TYPE_CHECKING:  # unknown names stay errors for type checkers
+    __getattr__, __dir__ = _attributes(__name__, globals(), _SOURCES)

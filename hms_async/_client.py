@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import copy
 import enum
+import functools
 import os
 import platform
 import time
 import types
 from collections.abc import Callable, Mapping
-from typing import Any, Final, Literal, Self
+from typing import TYPE_CHECKING, Any, Final, Literal, Self
 
 import httpx
 
@@ -24,20 +25,22 @@ from ._options import (
 )
 from ._requester import Requester, RetryPolicy, Slots, as_json
 from ._version import __version__
-from .resources.active_rooms import ActiveRoomsResource
-from .resources.analytics import AnalyticsResource
-from .resources.external_streams import ExternalStreamsResource
-from .resources.live_streams import LiveStreamsResource
-from .resources.polls import PollsResource
-from .resources.recording_assets import RecordingAssetsResource
-from .resources.recordings import RecordingsResource
-from .resources.room_codes import RoomCodesResource
-from .resources.rooms import RoomsResource
-from .resources.sessions import SessionsResource
-from .resources.sip import SipResource
-from .resources.stream_keys import StreamKeysResource
-from .resources.templates import TemplatesResource
-from .resources.tokens import TokensResource
+
+if TYPE_CHECKING:  # services are imported on first use (a fast import)
+    from .resources.active_rooms import ActiveRoomsResource
+    from .resources.analytics import AnalyticsResource
+    from .resources.external_streams import ExternalStreamsResource
+    from .resources.live_streams import LiveStreamsResource
+    from .resources.polls import PollsResource
+    from .resources.recording_assets import RecordingAssetsResource
+    from .resources.recordings import RecordingsResource
+    from .resources.room_codes import RoomCodesResource
+    from .resources.rooms import RoomsResource
+    from .resources.sessions import SessionsResource
+    from .resources.sip import SipResource
+    from .resources.stream_keys import StreamKeysResource
+    from .resources.templates import TemplatesResource
+    from .resources.tokens import TokensResource
 
 __all__ = ["DEFAULT_AUTH_BASE_URL", "DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "HMSClient"]
 
@@ -53,6 +56,23 @@ USER_AGENT: Final = (
     f"{platform.python_version_tuple()[1]} httpx/{httpx.__version__}"
 )
 
+_SERVICES: Final = (
+    "rooms",
+    "room_codes",
+    "active_rooms",
+    "sessions",
+    "recordings",
+    "recording_assets",
+    "live_streams",
+    "external_streams",
+    "stream_keys",
+    "templates",
+    "polls",
+    "analytics",
+    "sip",
+    "tokens",
+)
+"""The service attributes of ``HMSClient``."""
 _HEADERS: Final = {"User-Agent": USER_AGENT, "Accept": "application/json"}
 """The SDK's headers, on every request."""
 
@@ -198,35 +218,6 @@ class HMSClient:
         ```
     """
 
-    rooms: RoomsResource
-    """Rooms: create, read, update, enable and disable (`/rooms`)."""
-    room_codes: RoomCodesResource
-    """Room codes with which peers join a room as a role (`/room-codes`)."""
-    active_rooms: ActiveRoomsResource
-    """A live room's peers, messages, removals, end (`/active-rooms`)."""
-    sessions: SessionsResource
-    """Sessions and the peers who took part (`/sessions`)."""
-    recordings: RecordingsResource
-    """Recording jobs: start, stop, pause, resume, list (`/recordings`)."""
-    recording_assets: RecordingAssetsResource
-    """The files recordings and streams produce (`/recording-assets`)."""
-    live_streams: LiveStreamsResource
-    """HLS live streams and their timed metadata (`/live-streams`)."""
-    external_streams: ExternalStreamsResource
-    """RTMP(S) streams out to other platforms (`/external-streams`)."""
-    stream_keys: StreamKeysResource
-    """RTMP ingest stream keys (`/stream-keys`)."""
-    templates: TemplatesResource
-    """Templates, roles, settings, destinations (`/templates`)."""
-    polls: PollsResource
-    """Polls and quizzes, their questions and results (`/polls`)."""
-    analytics: AnalyticsResource
-    """Events, peer stats, webhook history and replay (`/analytics`)."""
-    sip: SipResource
-    """SIP trunks, calls and DTMF tones (`/sip`)."""
-    tokens: TokensResource
-    """Peer auth tokens, signed locally or exchanged for a room code."""
-
     def __init__(
         self,
         access_key: str | None = None,
@@ -292,21 +283,108 @@ class HMSClient:
         self._attach_services()
 
     def _attach_services(self) -> None:
-        requester = self._requester
-        self.rooms = RoomsResource(requester)
-        self.room_codes = RoomCodesResource(requester)
-        self.active_rooms = ActiveRoomsResource(requester)
-        self.sessions = SessionsResource(requester)
-        self.recordings = RecordingsResource(requester)
-        self.recording_assets = RecordingAssetsResource(requester)
-        self.live_streams = LiveStreamsResource(requester)
-        self.external_streams = ExternalStreamsResource(requester)
-        self.stream_keys = StreamKeysResource(requester)
-        self.templates = TemplatesResource(requester)
-        self.polls = PollsResource(requester)
-        self.analytics = AnalyticsResource(requester)
-        self.sip = SipResource(requester, self._signer)
-        self.tokens = TokensResource(requester, self._signer, self._auth_base_url)
+        # Services are created on first access (cached properties below); a
+        # view made by copy.copy drops the original's, bound to its requester.
+        for name in _SERVICES:
+            self.__dict__.pop(name, None)
+
+    @functools.cached_property
+    def rooms(self) -> RoomsResource:
+        """Rooms: create, read, update, enable and disable (`/rooms`)."""
+        from .resources.rooms import RoomsResource
+
+        return RoomsResource(self._requester)
+
+    @functools.cached_property
+    def room_codes(self) -> RoomCodesResource:
+        """Room codes with which peers join a room as a role (`/room-codes`)."""
+        from .resources.room_codes import RoomCodesResource
+
+        return RoomCodesResource(self._requester)
+
+    @functools.cached_property
+    def active_rooms(self) -> ActiveRoomsResource:
+        """A live room's peers, messages, removals, end (`/active-rooms`)."""
+        from .resources.active_rooms import ActiveRoomsResource
+
+        return ActiveRoomsResource(self._requester)
+
+    @functools.cached_property
+    def sessions(self) -> SessionsResource:
+        """Sessions and the peers who took part (`/sessions`)."""
+        from .resources.sessions import SessionsResource
+
+        return SessionsResource(self._requester)
+
+    @functools.cached_property
+    def recordings(self) -> RecordingsResource:
+        """Recording jobs: start, stop, pause, resume, list (`/recordings`)."""
+        from .resources.recordings import RecordingsResource
+
+        return RecordingsResource(self._requester)
+
+    @functools.cached_property
+    def recording_assets(self) -> RecordingAssetsResource:
+        """The files recordings and streams produce (`/recording-assets`)."""
+        from .resources.recording_assets import RecordingAssetsResource
+
+        return RecordingAssetsResource(self._requester)
+
+    @functools.cached_property
+    def live_streams(self) -> LiveStreamsResource:
+        """HLS live streams and their timed metadata (`/live-streams`)."""
+        from .resources.live_streams import LiveStreamsResource
+
+        return LiveStreamsResource(self._requester)
+
+    @functools.cached_property
+    def external_streams(self) -> ExternalStreamsResource:
+        """RTMP(S) streams out to other platforms (`/external-streams`)."""
+        from .resources.external_streams import ExternalStreamsResource
+
+        return ExternalStreamsResource(self._requester)
+
+    @functools.cached_property
+    def stream_keys(self) -> StreamKeysResource:
+        """RTMP ingest stream keys (`/stream-keys`)."""
+        from .resources.stream_keys import StreamKeysResource
+
+        return StreamKeysResource(self._requester)
+
+    @functools.cached_property
+    def templates(self) -> TemplatesResource:
+        """Templates, roles, settings, destinations (`/templates`)."""
+        from .resources.templates import TemplatesResource
+
+        return TemplatesResource(self._requester)
+
+    @functools.cached_property
+    def polls(self) -> PollsResource:
+        """Polls and quizzes, their questions and results (`/polls`)."""
+        from .resources.polls import PollsResource
+
+        return PollsResource(self._requester)
+
+    @functools.cached_property
+    def analytics(self) -> AnalyticsResource:
+        """Events, peer stats, webhook history and replay (`/analytics`)."""
+        from .resources.analytics import AnalyticsResource
+
+        return AnalyticsResource(self._requester)
+
+    @functools.cached_property
+    def sip(self) -> SipResource:
+        """SIP trunks, calls and DTMF tones (`/sip`)."""
+        from .resources.sip import SipResource
+
+        return SipResource(self._requester, self._signer)
+
+    @functools.cached_property
+    def tokens(self) -> TokensResource:
+        """Peer auth tokens, signed locally or exchanged for a room code."""
+        from .resources.tokens import TokensResource
+
+        return TokensResource(self._requester, self._signer, self._auth_base_url)
 
     def with_options(
         self,

@@ -27,17 +27,16 @@ import logging
 import math
 import random
 import re
+import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, TypeVar
 from urllib.parse import quote, urlencode
 
 import anyio
-import cattrs
 import httpx
 import orjson
 
-from . import _serde
 from ._urls import request_url
 from .errors import (
     APIConnectionError,
@@ -77,14 +76,7 @@ _CLOSED: Final = (
 _RETRY_AFTER_TEXT: Final = re.compile(r"retry after (\d+(?:\.\d+)?) ?s", re.IGNORECASE)
 _JWT: Final = re.compile(r"eyJ[\w-]*(?:\.[\w-]*)*")
 """A JWT, or any cut-off part of one (a truncated excerpt must not leak claims)."""
-_DECODE_ERRORS: Final = (
-    KeyError,
-    TypeError,
-    ValueError,
-    AttributeError,
-    IndexError,
-    cattrs.BaseValidationError,
-)
+_DECODE_ERRORS: Final = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 _DEFAULT: Final[Any] = object()
 _PLAIN_SEGMENT: Final = re.compile(r"[\w.~-]*[^\W.][\w.~-]*", re.ASCII)
 """A segment ``quote`` leaves as it is and not only dots."""
@@ -117,7 +109,9 @@ def _query_value(value: object) -> str | list[str]:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime):
-        return _serde.format_datetime(value)
+        from ._serde import format_datetime  # models, and cattrs, on first use
+
+        return format_datetime(value)
     if isinstance(value, list | tuple):
         return [v for item in value for v in [_query_value(item)] if isinstance(v, str)]
     return str(value)
@@ -248,6 +242,15 @@ class RetryPolicy:
         return wait * jitter
 
 
+def _decode_errors() -> tuple[type[Exception], ...]:
+    # cattrs is imported with the models (not with the client): if it is not
+    # loaded, nothing raised one of its errors.
+    cattrs = sys.modules.get("cattrs")
+    if cattrs is None:
+        return _DECODE_ERRORS
+    return (*_DECODE_ERRORS, cattrs.BaseValidationError)
+
+
 def _decode(response: httpx.Response, parse: Callable[[Any], R]) -> R:
     content = response.content
     try:
@@ -260,7 +263,9 @@ def _decode(response: httpx.Response, parse: Callable[[Any], R]) -> R:
         ) from None
     try:
         return parse(body)
-    except _DECODE_ERRORS as exc:
+    except Exception as exc:
+        if not isinstance(exc, _decode_errors()):
+            raise
         raise ResponseDecodeError(
             f"the response does not have the expected shape ({type(exc).__name__}: "
             f"{_redact(str(exc))[:120]})",
@@ -584,7 +589,9 @@ def model(cls: type[R]) -> Callable[[Any], R]:
     """A parser that structures the body into ``cls``."""
     parse = _PARSERS.get(cls)
     if parse is None:
-        parse = _PARSERS[cls] = _serde.parser(cls)
+        from ._serde import parser
+
+        parse = _PARSERS[cls] = parser(cls)
     return parse
 
 
@@ -597,7 +604,9 @@ def model_list(cls: type[R], key: str | None = "data") -> Callable[[Any], list[R
 
 
 def _list_of(cls: type[R], key: str | None) -> Callable[[Any], list[R]]:
-    many = _serde.list_parser(model(cls))
+    from ._serde import list_parser
+
+    many = list_parser(model(cls))
 
     def parse(body: Any) -> list[R]:
         items = body if key is None else body[key]

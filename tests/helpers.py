@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
+import inspect
 import json
+import pkgutil
 from collections.abc import Callable
 from typing import Any, Literal
 
 import anyio
 import httpx
 import jwt
+
+import hms_async.resources
+from hms_async import HMSClient
 
 ACCESS_KEY = "test-access-key"
 APP_SECRET = "test-app-secret-that-is-at-least-32-bytes"
@@ -74,3 +81,26 @@ async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
     with anyio.fail_after(seconds):
         while not condition():  # noqa: ASYNC110 - the state belongs to other code
             await anyio.sleep(0.001)
+
+
+def service_classes() -> dict[str, type[Any]]:
+    """Each service attribute of ``HMSClient`` and its class.
+
+    Services are cached properties imported on first use, so their classes
+    come from the properties' return annotations, looked up in the services'
+    modules.
+    """
+    classes: dict[str, type[Any]] = {}
+    for info in pkgutil.iter_modules(hms_async.resources.__path__):
+        module = importlib.import_module(f"hms_async.resources.{info.name}")
+        classes |= {n: c for n, c in vars(module).items() if inspect.isclass(c)}
+    return {
+        name: classes[inspect.get_annotations(member.func)["return"]]
+        for name, member in vars(HMSClient).items()
+        if isinstance(member, functools.cached_property)
+    }
+
+
+def services_of(client: HMSClient) -> dict[str, Any]:
+    """Every service of ``client`` by attribute name (created on first access)."""
+    return {name: getattr(client, name) for name in service_classes()}

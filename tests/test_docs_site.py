@@ -11,13 +11,12 @@ import importlib
 import inspect
 import pathlib
 import re
-import typing
 from collections.abc import Iterator
 from types import ModuleType
 
 import pytest
 
-from hms_async import HMSClient
+from .helpers import service_classes
 
 ROOT = pathlib.Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -74,8 +73,8 @@ def _public_names() -> Iterator[tuple[str, object]]:
             value = getattr(module, name)
             if not isinstance(value, ModuleType):
                 yield f"{module_name}.{name}", value
-    for attribute, service in typing.get_type_hints(HMSClient).items():
-        if inspect.isclass(service) and not attribute.startswith("_"):
+    for attribute, service in service_classes().items():
+        if not attribute.startswith("_"):
             yield f"{service.__module__}.{service.__qualname__}", service
 
 

@@ -17,15 +17,17 @@ from typing import Any
 import pytest
 
 import hms_async
-from hms_async import HMSClient, models
+from hms_async import models
+
+from .helpers import service_classes
 
 DOCS_LINK = "https://www.100ms.live/docs/"
 _ENTRY = re.compile(r"(\w+)(?: \([^)]*\))?:(?:\s|$)")
 
 
 def _services() -> Iterator[tuple[str, type[Any]]]:
-    for name, cls in typing.get_type_hints(HMSClient).items():
-        if inspect.isclass(cls) and name.isidentifier() and not name.startswith("_"):
+    for name, cls in service_classes().items():
+        if not name.startswith("_"):
             yield name, cls
 
 

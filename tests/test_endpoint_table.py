@@ -15,7 +15,7 @@ import pytest
 from hms_async import HMSClient
 from hms_async.resources._base import Resource
 
-from .helpers import ACCESS_KEY, APP_SECRET
+from .helpers import ACCESS_KEY, APP_SECRET, services_of
 
 TABLE = pathlib.Path(__file__).parent.parent / "docs" / "endpoints.md"
 ROW = re.compile(r"^\| (GET|POST|DELETE) \| `([^`]+)`[^|]* \| (.+) \|$")
@@ -141,7 +141,7 @@ def test_every_public_method_is_in_the_table() -> None:
     documented = {method for _, _, method in _rows()} | LOCAL_METHODS
     public = {
         f"{service}.{name}"
-        for service, resource in vars(client).items()
+        for service, resource in services_of(client).items()
         if isinstance(resource, Resource)
         for name, _ in inspect.getmembers(type(resource), inspect.isfunction)
         if not name.startswith("_")

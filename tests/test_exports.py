@@ -26,10 +26,11 @@ def isort_key(name: str) -> tuple[int, str]:
 
 def test_all_is_sorted_and_complete() -> None:
     """__all__ is sorted (isort-style, as ruff enforces) and lists the public names."""
-    public = {
+    public = {  # dir(): the names imported on first use as well
         name
-        for name, value in vars(hms_async).items()
-        if not name.startswith("_") and not isinstance(value, type(hms_async))
+        for name in dir(hms_async)
+        if not name.startswith("_")
+        and not isinstance(getattr(hms_async, name), type(hms_async))
     } | PUBLIC_MODULES
 
     assert hms_async.__all__ == sorted(hms_async.__all__, key=isort_key)

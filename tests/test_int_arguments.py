@@ -10,13 +10,14 @@ import pytest
 
 from hms_async.resources._base import Resource, check_int, check_limit, check_range
 
+from .helpers import services_of
 from .test_endpoint_table import _arguments, _call, _client, _resolve
 
 
 def _int_arguments() -> Iterator[tuple[str, str]]:
     """(service.method, argument) for every argument annotated ``int``."""
     client = _client()
-    for service, resource in vars(client).items():
+    for service, resource in services_of(client).items():
         if not isinstance(resource, Resource):
             continue
         for name, func in inspect.getmembers(type(resource), inspect.isfunction):

@@ -8,7 +8,7 @@ import hms_async
 from hms_async import AsyncPaginator, HMSClient, Page
 from hms_async.models import Room, RoomCode, Session
 
-from .helpers import ACCESS_KEY, APP_SECRET
+from .helpers import ACCESS_KEY, APP_SECRET, service_classes, services_of
 
 
 async def _api_types(hms: HMSClient) -> None:
@@ -29,15 +29,15 @@ async def _api_types(hms: HMSClient) -> None:
 
 
 def test_client_services_are_typed_attributes() -> None:
-    """Every service is a plain attribute, visible to type checkers and IDEs."""
+    """Every service is a typed attribute (a cached property, made on first
+    access), visible to type checkers and IDEs."""
     client = HMSClient(ACCESS_KEY, APP_SECRET)
-    services = [name for name in vars(client) if not name.startswith("_")]
+    services = services_of(client)
 
     assert sorted(services) == sorted(
         [
             "active_rooms",
             "analytics",
-            "base_url",
             "external_streams",
             "live_streams",
             "polls",
@@ -52,3 +52,7 @@ def test_client_services_are_typed_attributes() -> None:
             "tokens",
         ]
     )
+    for name, cls in service_classes().items():
+        assert type(services[name]) is cls
+        assert vars(client)[name] is services[name]
+    assert client.base_url == vars(client)["base_url"]
