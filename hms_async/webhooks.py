@@ -1,18 +1,24 @@
-"""Webhooks from 100ms: check that a delivery is genuine, then parse it (§4).
+"""Webhooks from 100ms: check that a delivery is genuine, then parse it.
 
-100ms POSTs a JSON envelope to your URL and retries (3 times) unless it gets a
-200, so answer quickly and do slow work afterwards; the same event ``id`` can
-arrive more than once. A delivery is authenticated by the secret custom headers
-you configured (sent verbatim) and, where your workspace signs deliveries, by
-``x-100ms-signature``, the hex HMAC-SHA256 of the raw body::
+100ms POSTs a JSON envelope to your URL and retries (3 times, after 1, 3
+and 10 s) unless it gets a 200, so answer quickly and do slow work
+afterwards; the same event `id` can arrive more than once. A delivery is
+authenticated by the secret custom headers you configured (sent verbatim)
+and, where your workspace signs deliveries, by `x-100ms-signature`, the
+hex HMAC-SHA256 of the raw body:
 
-    verifier = WebhookVerifier(expected_headers={"x-webhook-secret": secret})
-    event = verifier.parse_verified(raw_body, request.headers)
-    match event.data:
-        case PeerJoinSuccessData(): ...
+```python
+verifier = WebhookVerifier(expected_headers={"x-webhook-secret": secret})
+event = verifier.parse_verified(raw_body, request.headers)
+match event.data:
+    case PeerJoinSuccessData():
+        ...
+```
 
-Verify the raw bytes exactly as received: a re-encoded body has another signature.
-No HTTP happens here.
+Verify the raw bytes exactly as received: a re-encoded body has another
+signature. No HTTP happens here.
+
+100ms docs: <https://www.100ms.live/docs/server-side/v2/how-to-guides/configure-webhooks/overview>
 """
 
 from __future__ import annotations
@@ -54,11 +60,21 @@ _SHAPE_ERRORS: Final = (
 
 
 def parse(body: bytes | str) -> WebhookEvent:
-    """Parse a webhook body into a `WebhookEvent` (no verification).
+    """Parse a webhook body into a `WebhookEvent`, without verifying it.
 
-    Raises `WebhookError` for a body that is not a JSON object with string ``id``
-    and ``type`` and well-shaped fields. An unknown event ``type`` is not an
-    error: its ``data`` stays a plain dict.
+    An unknown event `type` is not an error: its `data` stays a plain dict.
+    Use `WebhookVerifier.parse_verified()` for requests from the internet.
+
+    Args:
+        body: The raw request body (bytes, or the decoded text).
+
+    Returns:
+        The event; `data` is typed by `type` (e.g. `PeerJoinSuccessData`).
+
+    Raises:
+        WebhookError: The body is not JSON, not an object, lacks a string
+            `id` or `type`, or has malformed fields.
+        TypeError: `body` is neither bytes nor str.
     """
     payload = _decode(body)
     if type(payload) is not dict:
@@ -98,10 +114,36 @@ def _copy_headers(headers: Mapping[str, str] | None) -> Mapping[str, str]:
 class WebhookVerifier:
     """Checks that a delivery came from 100ms; holds the expected secrets.
 
-    ``expected_headers`` are the custom headers configured for the webhook: every
-    one must be present (names are case-insensitive) with exactly that value.
-    ``signing_secret``, when given, also requires a valid ``x-100ms-signature``.
-    A verifier with nothing to check is refused: it would accept anything.
+    Make one at startup, with the attributes below as keyword arguments, and
+    use it for every request; it is immutable and its repr shows header
+    names, never values.
+
+    Attributes:
+        expected_headers: The custom headers configured for the webhook (in
+            the dashboard or on the room): every one must be present (names
+            are case-insensitive) with exactly that value.
+        signing_secret: When given, a valid `x-100ms-signature` (hex
+            HMAC-SHA256 of the raw body with this secret) is also required.
+
+    Raises:
+        ValueError: Neither `expected_headers` nor `signing_secret` is given
+            (it would accept anything), the secret is empty, or a header name
+            or value is empty or repeated.
+
+    Example:
+        ```python
+        verifier = WebhookVerifier(expected_headers={"x-webhook-secret": secret})
+
+        async def receive(request: Request) -> Response:
+            try:
+                event = verifier.parse_verified(await request.body(), request.headers)
+            except WebhookVerificationError:
+                return Response(status_code=401)
+            except WebhookError:
+                return Response(status_code=400)
+            await queue.put(event)  # answer fast, work later
+            return Response(status_code=200)
+        ```
     """
 
     expected_headers: Mapping[str, str] = attrs.field(
@@ -133,10 +175,19 @@ class WebhookVerifier:
         return f"WebhookVerifier(headers={names!r}, signature={signed})"
 
     def verify(self, body: bytes, headers: Mapping[str, str]) -> None:
-        """Raise `WebhookVerificationError` unless the delivery passes every check.
+        """Check a delivery; raise unless it passes every check.
 
-        ``body`` must be the raw request body; ``headers`` any mapping of the
-        received headers (names matched case-insensitively).
+        Values are compared in constant time.
+
+        Args:
+            body: The raw request body, exactly as received.
+            headers: The received headers, any mapping (names matched
+                case-insensitively).
+
+        Raises:
+            WebhookVerificationError: A header is missing or differs, or the
+                signature is missing or wrong; `check` names which.
+            TypeError: `body` is not bytes.
         """
         if not isinstance(body, bytes | bytearray | memoryview):
             raise TypeError(f"verify() needs the raw body bytes, got {_kind(body)}")
@@ -147,7 +198,20 @@ class WebhookVerifier:
             _check_signature(body, received.get(SIGNATURE_HEADER), self.signing_secret)
 
     def parse_verified(self, body: bytes, headers: Mapping[str, str]) -> WebhookEvent:
-        """Verify the delivery, then parse it (see `parse`)."""
+        """Verify a delivery, then parse it.
+
+        Args:
+            body: The raw request body, exactly as received.
+            headers: The received headers, any mapping.
+
+        Returns:
+            The event (see `parse`).
+
+        Raises:
+            WebhookVerificationError: The delivery failed a check (answer 401).
+            WebhookError: The body is not a valid event envelope (answer 400).
+            TypeError: `body` is not bytes.
+        """
         self.verify(body, headers)
         return parse(bytes(body))
 
@@ -182,7 +246,20 @@ def verify(
     expected_headers: Mapping[str, str] | None = None,
     signing_secret: str | None = None,
 ) -> None:
-    """Verify one delivery (see `WebhookVerifier`); raise on the first failed check."""
+    """Verify one delivery (see `WebhookVerifier`); raise on the first failed check.
+
+    Args:
+        body: The raw request body, exactly as received.
+        headers: The received headers, any mapping.
+        expected_headers: The custom headers every delivery must carry.
+        signing_secret: The secret of `x-100ms-signature`, if deliveries are
+            signed.
+
+    Raises:
+        WebhookVerificationError: The delivery failed a check.
+        ValueError: Neither `expected_headers` nor `signing_secret` is given.
+        TypeError: `body` is not bytes.
+    """
     verifier = WebhookVerifier(
         expected_headers=expected_headers, signing_secret=signing_secret
     )
@@ -196,7 +273,24 @@ def construct_event(
     expected_headers: Mapping[str, str] | None = None,
     signing_secret: str | None = None,
 ) -> WebhookEvent:
-    """Verify one delivery, then parse it into a `WebhookEvent`."""
+    """Verify one delivery, then parse it into a `WebhookEvent`.
+
+    Args:
+        body: The raw request body, exactly as received.
+        headers: The received headers, any mapping.
+        expected_headers: The custom headers every delivery must carry.
+        signing_secret: The secret of `x-100ms-signature`, if deliveries are
+            signed.
+
+    Returns:
+        The event (see `parse`).
+
+    Raises:
+        WebhookVerificationError: The delivery failed a check.
+        WebhookError: The body is not a valid event envelope.
+        ValueError: Neither `expected_headers` nor `signing_secret` is given.
+        TypeError: `body` is not bytes.
+    """
     verifier = WebhookVerifier(
         expected_headers=expected_headers, signing_secret=signing_secret
     )

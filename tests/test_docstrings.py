@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import hms_async
-from hms_async import models
+from hms_async import AsyncPaginator, HMSClient, models
 
 from .helpers import service_classes
 
@@ -56,9 +56,15 @@ def _documented_args(doc: str) -> list[str]:
     return [m.group(1) for line in entries if (m := _ENTRY.match(line))]
 
 
-def problems(func: Callable[..., Any]) -> list[str]:
-    """What the docstring of a service method lacks; empty when it is complete."""
-    doc = inspect.getdoc(func)
+def problems(
+    func: Callable[..., Any], *, link: bool = True, doc: str | None = None
+) -> list[str]:
+    """What the docstring of a service method lacks; empty when it is complete.
+
+    `link=False` for methods that call no endpoint of their own; `doc` to
+    check a class docstring against its `__init__`.
+    """
+    doc = doc if doc is not None else inspect.getdoc(func)
     if not doc:
         return ["no docstring"]
     found: list[str] = []
@@ -74,7 +80,7 @@ def problems(func: Callable[..., Any]) -> list[str]:
     returns_none = typing.get_type_hints(func).get("return") is type(None)
     if not returns_none and not _section(doc, "Returns"):
         found.append("no Returns section")
-    if DOCS_LINK not in doc:
+    if link and DOCS_LINK not in doc:
         found.append(f"no link to {DOCS_LINK}")
     return found
 
@@ -90,6 +96,24 @@ def test_every_service_is_found() -> None:
 @pytest.mark.parametrize("name", sorted(METHODS))
 def test_service_method_docstring_is_complete(name: str) -> None:
     assert problems(METHODS[name]) == []
+
+
+CLIENT_METHODS = {
+    f"{cls.__name__}.{name}": member
+    for cls in (HMSClient, AsyncPaginator)
+    for name, member in vars(cls).items()
+    if not name.startswith("_") and inspect.isfunction(member)
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLIENT_METHODS))
+def test_client_and_paginator_methods_are_documented(name: str) -> None:
+    assert problems(CLIENT_METHODS[name], link=False) == []
+
+
+def test_client_docstring_documents_every_option() -> None:
+    doc = inspect.getdoc(HMSClient)
+    assert problems(HMSClient.__init__, link=False, doc=doc) == []
 
 
 def test_the_check_catches_what_is_missing() -> None:

@@ -35,10 +35,9 @@ class ActiveRoomsResource(Resource):
     """Active rooms: connected peers, messages, removals and ending the session.
 
     Reach it as `hms.active_rooms`. An active room is one with an ongoing
-    session; every call acts on live state only, and answers `NotFoundError`
-    when the room has no session (the API does not document that status; 404
-    is what it is seen to send). Use `hms.sessions` for peers that already
-    left.
+    session; every call acts on live state only. The API does not document
+    its answer for a room without a session; a 404 (`NotFoundError`) is the
+    likely one. Use `hms.sessions` for peers that already left.
 
     Ids are checked before anything is sent: an empty one raises `ValueError`.
     The errors any call can raise (401, 429, 5xx, no answer) are listed in
@@ -56,7 +55,7 @@ class ActiveRoomsResource(Resource):
                 connected peer ids).
 
         Raises:
-            NotFoundError: No room has this id, or it has no ongoing session.
+            NotFoundError: No room has this id (or, likely, no session).
             ValueError: `room_id` is empty; nothing is sent.
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/retrieve-active-room>
@@ -82,7 +81,7 @@ class ActiveRoomsResource(Resource):
                 `tracks` are empty here: use `retrieve_peer()` for them.
 
         Raises:
-            NotFoundError: No room has this id, or it has no ongoing session.
+            NotFoundError: No room has this id (or, likely, no session).
             ValueError: `room_id` is empty; nothing is sent.
 
         Example:
@@ -205,7 +204,7 @@ class ActiveRoomsResource(Resource):
 
         Raises:
             ValueError: `message` or `room_id` is empty; nothing is sent.
-            NotFoundError: No such room, or it has no ongoing session.
+            NotFoundError: No room has this id (or, likely, no session).
             BadRequestError: The API refused the body.
 
         Example:
@@ -249,7 +248,7 @@ class ActiveRoomsResource(Resource):
         Raises:
             ValueError: Neither `peer_id` nor `role` is passed, or `room_id` is
                 empty; nothing is sent.
-            NotFoundError: No such room, or it has no ongoing session.
+            NotFoundError: No room has this id (or, likely, no session).
             BadRequestError: The API refused the body.
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/remove-peers>
@@ -277,7 +276,7 @@ class ActiveRoomsResource(Resource):
             The API's acknowledgement (`message` is `"session is ending"`).
 
         Raises:
-            NotFoundError: No such room, or it has no ongoing session.
+            NotFoundError: No room has this id (or, likely, no session).
             ValueError: `room_id` is empty; nothing is sent.
 
         Example:

@@ -158,8 +158,8 @@ class RoomsResource(Resource):
         """Get the room with this exact name.
 
         It lists rooms filtered by `name` and returns the first match. Names are
-        case-insensitive on the server. Like `list()`, it sees only enabled rooms
-        unless the API applies no default filter.
+        case-insensitive on the server. No `enabled` filter is sent, so the API's
+        default applies (documented as enabled rooms only).
 
         Args:
             name: The room's name.
