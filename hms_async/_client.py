@@ -45,7 +45,9 @@ if TYPE_CHECKING:  # services are imported on first use (a fast import)
 __all__ = ["DEFAULT_AUTH_BASE_URL", "DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "HMSClient"]
 
 DEFAULT_BASE_URL: Final = "https://api.100ms.live/v2/"
+"""The API's base URL, used when neither `base_url=` nor `HMS_BASE_URL` is set."""
 DEFAULT_AUTH_BASE_URL: Final = "https://auth.100ms.live/v2/"
+"""The room-code exchange's base URL (`HMS_AUTH_BASE_URL` overrides it)."""
 DEFAULT_TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
 """5 s to connect, 30 s to read or write, 10 s to get a pooled connection."""
 DEFAULT_MAX_CONNECTIONS: Final = 100
