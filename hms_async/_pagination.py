@@ -74,6 +74,8 @@ class Page(Generic[T]):
             resume after this page; `None` on the final page. Always a string
             (the next page number in decimal for the webhook history), so it
             can be stored and passed back as it is.
+        extra_fields: The envelope's other keys (as models keep theirs), such
+            as the webhook history's `summary`.
 
     Example:
         ```python
@@ -90,11 +92,22 @@ class Page(Generic[T]):
     total: int | None = None
     page_number: int | None = None
     next_cursor: Cursor | None = None
+    extra_fields: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
 
     @property
     def has_next(self) -> bool:
         """Whether another page follows this one (`next_cursor` is set)."""
         return self.next_cursor is not None
+
+
+_ENVELOPE_KEYS = frozenset({"limit", "last", "next", "total", "pagination"})
+
+
+def _extra(body: dict[str, Any], item_keys: tuple[str, ...]) -> dict[str, Any]:
+    """The envelope keys a page has no attribute for."""
+    return {
+        k: v for k, v in body.items() if k not in _ENVELOPE_KEYS and k not in item_keys
+    }
 
 
 def _items(body: Any, keys: tuple[str, ...]) -> list[Any]:
@@ -139,6 +152,7 @@ class PageStyle:
             total=body.get("total"),
             # An empty page ends the list even when a cursor came with it.
             next_cursor=cursor if cursor and data else None,
+            extra_fields=_extra(body, self.item_keys),
         )
 
     def _numbered(self, body: dict[str, Any], data: list[T]) -> Page[T]:
@@ -155,6 +169,7 @@ class PageStyle:
             total=info.get("total_items"),
             page_number=current,
             next_cursor=str(current + 1) if more and current is not None else None,
+            extra_fields=_extra(body, self.item_keys),
         )
 
 

@@ -31,6 +31,14 @@ class TranscriptionOutputMode(enum.StrEnum):
     JSON = "json"
 
 
+class TranscriptionMode(enum.StrEnum):
+    """When a transcription runs."""
+
+    RECORDED = "recorded"
+    LIVE = "live"
+    CAPTION = "caption"
+
+
 class SummarySectionFormat(enum.StrEnum):
     """How a summary section is written."""
 
@@ -61,10 +69,14 @@ class TranscriptionSummary:
 
 @attrs.define(kw_only=True)
 class Transcription:
-    """Post-call transcription settings; they override the template's.
+    """Transcription settings of a recording or live stream; they override the template's.
+
+    Fields left `None` are not sent.
 
     Attributes:
         enabled: Whether to transcribe.
+        modes: When to transcribe, for live streams: `recorded` (a transcript
+            after the call) and/or `live` (WebVTT captions in the stream).
         output_modes: Transcript formats among `txt`, `srt` and `json`.
         custom_vocabulary: Words to recognise (names, jargon).
         summary: AI summary settings (`context` up to 300 characters,
@@ -72,6 +84,7 @@ class Transcription:
     """
 
     enabled: bool | None = None
+    modes: list[TranscriptionMode | str] | None = None
     output_modes: list[TranscriptionOutputMode | str] | None = None
     custom_vocabulary: list[str] | None = None
     summary: TranscriptionSummary | None = None

@@ -6,6 +6,11 @@ to the other. Roles and destinations are maps keyed by name and stay maps.
 The deprecated `_id` and `customer` keys, `settings.retry` and
 `destinations.browserRecordings` are kept in `extra_fields` and written
 back unchanged.
+
+Lists and maps other than `Template.roles` are `None` when unset and are then
+not sent (a missing `layers` means every layer, for instance), while an empty
+one that the API sent stays empty: a template read, changed and written back
+sends only what was read plus the change.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 import attrs
 
 from .._serde import EMPTY
-from .recordings import SummarySectionFormat, TranscriptionOutputMode
+from .recordings import SummarySectionFormat, TranscriptionMode, TranscriptionOutputMode
 from .rooms import Region, StorageType, UploadOptions
 
 __all__ = [
@@ -81,14 +86,6 @@ class HlsPlaylistType(enum.StrEnum):
     LIVE = "live"
 
 
-class TranscriptionMode(enum.StrEnum):
-    """When a template transcription runs."""
-
-    RECORDED = "recorded"
-    LIVE = "live"
-    CAPTION = "caption"
-
-
 # --- roles ---------------------------------------------------------------------
 
 
@@ -132,7 +129,7 @@ class SimulcastLayer:
 class SimulcastLayers:
     """The simulcast layers of one source (at most 3)."""
 
-    layers: list[SimulcastLayer] = attrs.field(factory=list)
+    layers: list[SimulcastLayer] | None = None
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
 
 
@@ -149,7 +146,7 @@ class SimulcastParams:
 class PublishParams:
     """What a role publishes, and at which quality."""
 
-    allowed: list[PublishType | str] = attrs.field(factory=list)
+    allowed: list[PublishType | str] | None = None
     audio: AudioPublishParams | None = None
     video: VideoPublishParams | None = None
     screen: VideoPublishParams | None = None
@@ -177,8 +174,8 @@ class SubscribeDegradation:
 class SubscribeParams:
     """Whose tracks a role receives, and the bit-rate budget for them."""
 
-    subscribe_to_roles: list[str] = attrs.field(
-        factory=list, metadata={"json": "subscribeToRoles"}
+    subscribe_to_roles: list[str] | None = attrs.field(
+        default=None, metadata={"json": "subscribeToRoles"}
     )
     max_subs_bit_rate: int | None = attrs.field(
         default=None, metadata={"json": "maxSubsBitRate"}
@@ -332,8 +329,8 @@ class TemplateRtmpDestination:
     max_duration: int | None = attrs.field(
         default=None, metadata={"json": "maxDuration"}
     )
-    rtmp_urls: list[str] = attrs.field(
-        factory=list, repr=False, metadata={"json": "rtmpUrls"}
+    rtmp_urls: list[str] | None = attrs.field(
+        default=None, repr=False, metadata={"json": "rtmpUrls"}
     )
     recording_enabled: bool | None = attrs.field(
         default=None, metadata={"json": "recordingEnabled"}
@@ -366,7 +363,7 @@ class ThumbnailSettings:
     enabled: bool | None = None
     width: int | None = None
     height: int | None = None
-    offsets: list[int] = attrs.field(factory=list)
+    offsets: list[int] | None = None
     fps: int | None = None
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
 
@@ -382,7 +379,7 @@ class HlsRecordingConfig:
     enable_zip_upload: bool | None = attrs.field(
         default=None, metadata={"json": "enableZipUpload"}
     )
-    layers: list[HlsLayer] = attrs.field(factory=list)
+    layers: list[HlsLayer] | None = None
     thumbnails: ThumbnailSettings | None = None
     presign_duration: int | None = attrs.field(
         default=None, metadata={"json": "presignDuration"}
@@ -399,7 +396,7 @@ class TemplateHlsDestination:
     max_duration: int | None = attrs.field(
         default=None, metadata={"json": "maxDuration"}
     )
-    layers: list[HlsLayer] = attrs.field(factory=list)
+    layers: list[HlsLayer] | None = None
     playlist_type: HlsPlaylistType | str | None = attrs.field(
         default=None, metadata={"json": "playlistType"}
     )
@@ -439,7 +436,7 @@ class TemplateTranscriptionSummary:
     enabled: bool | None = None
     context: str | None = None
     temperature: float | None = None
-    sections: list[TemplateSummarySection] = attrs.field(factory=list)
+    sections: list[TemplateSummarySection] | None = None
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
 
 
@@ -448,8 +445,8 @@ class TranscriptionTranslation:
     """Caption translation: `role_languages` maps a role to a language code."""
 
     enabled: bool | None = None
-    role_languages: dict[str, str] = attrs.field(
-        factory=dict, metadata={"json": "roleLanguages"}
+    role_languages: dict[str, str] | None = attrs.field(
+        default=None, metadata={"json": "roleLanguages"}
     )
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
 
@@ -460,12 +457,12 @@ class TemplateTranscription:
 
     name: str | None = None
     role: str | None = None
-    modes: list[TranscriptionMode | str] = attrs.field(factory=list)
-    output_modes: list[TranscriptionOutputMode | str] = attrs.field(
-        factory=list, metadata={"json": "outputModes"}
+    modes: list[TranscriptionMode | str] | None = None
+    output_modes: list[TranscriptionOutputMode | str] | None = attrs.field(
+        default=None, metadata={"json": "outputModes"}
     )
-    custom_vocabulary: list[str] = attrs.field(
-        factory=list, metadata={"json": "customVocabulary"}
+    custom_vocabulary: list[str] | None = attrs.field(
+        default=None, metadata={"json": "customVocabulary"}
     )
     summary: TemplateTranscriptionSummary | None = None
     translation: TranscriptionTranslation | None = None
@@ -476,13 +473,13 @@ class TemplateTranscription:
 class TemplateDestinations:
     """RTMP, HLS and transcription destinations, each a map keyed by name."""
 
-    rtmp_destinations: dict[str, TemplateRtmpDestination] = attrs.field(
-        factory=dict, metadata={"json": "rtmpDestinations"}
+    rtmp_destinations: dict[str, TemplateRtmpDestination] | None = attrs.field(
+        default=None, metadata={"json": "rtmpDestinations"}
     )
-    hls_destinations: dict[str, TemplateHlsDestination] = attrs.field(
-        factory=dict, metadata={"json": "hlsDestinations"}
+    hls_destinations: dict[str, TemplateHlsDestination] | None = attrs.field(
+        default=None, metadata={"json": "hlsDestinations"}
     )
-    transcriptions: dict[str, TemplateTranscription] = attrs.field(factory=dict)
+    transcriptions: dict[str, TemplateTranscription] | None = None
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
 
 
@@ -493,9 +490,9 @@ class TemplateDestinations:
 class WhiteboardPermissions:
     """Which roles administer, write on and read the whiteboard."""
 
-    admin: list[str] = attrs.field(factory=list)
-    writer: list[str] = attrs.field(factory=list)
-    reader: list[str] = attrs.field(factory=list)
+    admin: list[str] | None = None
+    writer: list[str] | None = None
+    reader: list[str] | None = None
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
 
 
@@ -511,7 +508,7 @@ class WhiteboardPlugin:
 class TranscriptionPluginPermissions:
     """Which roles may start and stop live transcription."""
 
-    admin: list[str] = attrs.field(factory=list)
+    admin: list[str] | None = None
     extra_fields: Mapping[str, Any] = attrs.field(default=EMPTY, repr=False)
 
 

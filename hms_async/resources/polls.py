@@ -234,6 +234,9 @@ class PollsResource(Resource):
     ) -> PollQuestion:
         """Rewrite one question of a poll; fields not passed go back to their defaults.
 
+        The body is the whole question, its `index` included, as the API's
+        docs send it.
+
         Retried like a GET: rewriting the same question twice is harmless.
 
         Args:
@@ -297,7 +300,7 @@ class PollsResource(Resource):
         return await self._requester.request(
             "POST",
             path("polls", poll_id, "questions", question),
-            json=_not_empty(payload, "update_question"),
+            json={"index": question_id, **_not_empty(payload, "update_question")},
             parse=model(PollQuestion),
             idempotent=True,
         )
@@ -333,7 +336,7 @@ class PollsResource(Resource):
         text: str | None = None,
         weight: int | None = None,
     ) -> PollOption:
-        """Rewrite one option of a question.
+        """Rewrite one option of a question (the body is `{index, text, weight}`).
 
         Retried like a GET: rewriting the same option twice is harmless.
 
@@ -362,7 +365,7 @@ class PollsResource(Resource):
         return await self._requester.request(
             "POST",
             segments,
-            json=_not_empty(payload, "update_option"),
+            json={"index": option_id, **_not_empty(payload, "update_option")},
             parse=model(PollOption),
             idempotent=True,
         )

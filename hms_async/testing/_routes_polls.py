@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._http import not_found
+from ._http import bad_request, not_found
 from ._pagination import page_c
 from ._polls import build_option, build_poll, build_question, public
 from ._router import Call, Reply, Router
@@ -28,6 +28,17 @@ def _index(call: Call, name: str, items: list[JSON], *, allow_new: bool) -> int:
     return int(raw)
 
 
+def _rewrite_body(call: Call, index: int) -> JSON:
+    """The body of a question/option rewrite: its ``index``, when sent, is the path's."""
+    body = call.obj()
+    sent = body.get("index")
+    if sent is not None and (
+        isinstance(sent, bool) or not isinstance(sent, int) or sent != index
+    ):
+        raise bad_request(f"Invalid body param: index must be {index}, as in the path")
+    return body
+
+
 @router.route("POST", "/polls")
 def _create(call: Call) -> JSON:
     poll = build_poll(call.obj(), call.state.ids.object_id())
@@ -51,7 +62,7 @@ def _get(call: Call) -> JSON:
 def _put_question(call: Call) -> JSON:
     questions: list[JSON] = _poll(call)["questions"]
     index = _index(call, "question_id", questions, allow_new=True)
-    question = build_question(call.obj(), index)
+    question = build_question(_rewrite_body(call, index), index)
     if index > len(questions):
         questions.append(question)
     else:
@@ -79,7 +90,7 @@ def _options(call: Call) -> list[JSON]:
 def _put_option(call: Call) -> JSON:
     options = _options(call)
     index = _index(call, "option_id", options, allow_new=True)
-    option = build_option(call.obj(), index)
+    option = build_option(_rewrite_body(call, index), index)
     if index > len(options):
         options.append(option)
     else:

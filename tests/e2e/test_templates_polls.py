@@ -73,7 +73,8 @@ async def test_template_roles_settings_destinations_recordings(env: Env) -> None
     assert (role.priority, role.max_peer_count) == (1, 2)
     assert settings.region == Region.EU
     assert (await hms.templates.retrieve_settings(template.id)).region == Region.EU
-    assert sorted(destinations.rtmp_destinations) == ["yt"]
+    assert sorted(destinations.rtmp_destinations or {}) == ["yt"]
+    assert stored.rtmp_destinations is not None
     assert stored.rtmp_destinations["yt"].rtmp_urls == [
         "rtmp://a.rtmp.youtube.com/live2/k"
     ]

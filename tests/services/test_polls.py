@@ -301,7 +301,7 @@ async def test_unknown_enum_values_and_url_attachments_are_kept(
 async def test_update_question_posts_to_its_index(
     client: HMSClient, respx_router: respx.MockRouter
 ) -> None:
-    """update_question() posts the fields to /questions/{index}; retried on 503."""
+    """update_question() posts the whole question, index included; retried on 503."""
     route = respx_router.post(f"polls/{POLL_ID}/questions/2").mock(
         side_effect=[httpx.Response(503), httpx.Response(200, json=QUESTION)]
     )
@@ -324,6 +324,7 @@ async def test_update_question_posts_to_its_index(
         "POST",
         f"polls/{POLL_ID}/questions/2",
         json_body={
+            "index": 2,
             "text": "2 + 2 = ?",
             "type": "single-choice",
             "weight": 2,
@@ -367,7 +368,7 @@ async def test_delete_question_is_never_retried(
 async def test_update_option_posts_to_its_index(
     client: HMSClient, respx_router: respx.MockRouter
 ) -> None:
-    """update_option() posts text and weight and parses the option."""
+    """update_option() posts index, text and weight and parses the option."""
     route = respx_router.post(f"polls/{POLL_ID}/questions/1/options/2").respond(
         json=OPTION
     )
@@ -378,7 +379,7 @@ async def test_update_option_posts_to_its_index(
         route.calls.last.request,
         "POST",
         f"polls/{POLL_ID}/questions/1/options/2",
-        json_body={"text": "4", "weight": 1},
+        json_body={"index": 2, "text": "4", "weight": 1},
     )
     assert option == PollOption(
         index=2, text="4", weight=1, extra_fields={"color": "green"}

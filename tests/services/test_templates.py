@@ -150,8 +150,7 @@ async def test_create_sends_models_and_mappings_as_camel_case(
                 "whiteboard": {
                     "permissions": {
                         "admin": ["host"],
-                        "writer": [],
-                        "reader": ["guest"],
+                        "reader": ["guest"],  # writer unset: not sent
                     }
                 }
             },
@@ -230,8 +229,8 @@ async def test_retrieve_parses_the_whole_template(
     simulcast = host.publish_params.simulcast
     assert simulcast is not None
     assert simulcast.video is not None
-    assert [layer.rid for layer in simulcast.video.layers] == ["f", "h", "q"]
-    assert simulcast.video.layers[2].scale_resolution_down_by == 4
+    assert [layer.rid for layer in simulcast.video.layers or []] == ["f", "h", "q"]
+    assert (simulcast.video.layers or [])[2].scale_resolution_down_by == 4
     assert simulcast.screen == SimulcastLayers()
     assert host.subscribe_params is not None
     assert host.subscribe_params.subscribe_to_roles == ["guest", "host"]
@@ -685,6 +684,9 @@ async def test_retrieve_destinations(
     dest = await client.templates.retrieve_destinations(TID)
 
     assert_api_request(route.calls.last.request, "GET", f"templates/{TID}/destinations")
+    assert dest.rtmp_destinations is not None
+    assert dest.hls_destinations is not None
+    assert dest.transcriptions is not None
     rtmp = dest.rtmp_destinations["default"]
     assert rtmp.rtmp_urls == ["rtmp://example.com:443/stream"]
     assert "rtmp://" not in repr(rtmp)
@@ -692,7 +694,7 @@ async def test_retrieve_destinations(
     hls = dest.hls_destinations["default"]
     assert hls.playlist_type is HlsPlaylistType.EVENT
     assert hls.num_playlist_segments == 12
-    assert [(layer.width, layer.video_bitrate) for layer in hls.layers] == [
+    assert [(layer.width, layer.video_bitrate) for layer in hls.layers or []] == [
         (1280, 2048),
         (640, 500),
     ]
@@ -709,7 +711,7 @@ async def test_retrieve_destinations(
     assert transcription.output_modes == ["txt", "srt", "json"]
     assert transcription.summary is not None
     assert transcription.summary.temperature == 0.5
-    assert [s.format for s in transcription.summary.sections] == [
+    assert [s.format for s in transcription.summary.sections or []] == [
         "bullets",
         "paragraph",
     ]
@@ -756,7 +758,6 @@ async def test_update_destinations_with_keywords(
             "hlsDestinations": {
                 "main": {
                     "name": "main",
-                    "layers": [],
                     "playlistType": "live",
                     "numPlaylistSegments": 150,
                 }
@@ -781,7 +782,7 @@ async def test_update_destinations_with_a_mapping(
         f"templates/{TID}/destinations",
         json_body=DESTINATIONS,
     )
-    assert set(dest.hls_destinations) == {"default"}
+    assert set(dest.hls_destinations or {}) == {"default"}
 
 
 # --- recording configs ----------------------------------------------------------
@@ -1328,7 +1329,7 @@ def test_unknown_enum_values_stay_strings() -> None:
 
 
 def test_nulls_become_empty_collections() -> None:
-    """null lists and maps parse as empty ones, never a crash."""
+    """null lists and maps parse as empty ones (None for optional lists), never a crash."""
     template = structure(
         {"id": "t", "roles": None, "destinations": {"rtmpDestinations": None}}, Template
     )
@@ -1336,7 +1337,7 @@ def test_nulls_become_empty_collections() -> None:
 
     assert template.roles == {}
     assert template.destinations == TemplateDestinations()
-    assert params.subscribe_to_roles == []
+    assert params.subscribe_to_roles is None  # unset: not sent back either
 
 
 def test_credentials_are_not_in_repr() -> None:
