@@ -34,7 +34,7 @@ from hms_async import HMSClient
 from .markdown_blocks import PYTHON, ROOT, SHELL, Block, blocks, pages
 
 _ENV_LINE = re.compile(r"^(?:export )?(HMS_[A-Z_]+)=(.*)$")
-_REQUIRED = ("HMS_BASE_URL", "HMS_ACCESS_KEY", "HMS_SECRET")
+_REQUIRED = ("HMS_BASE_URL", "HMS_AUTH_BASE_URL", "HMS_ACCESS_KEY", "HMS_SECRET")
 _CHECKER = doctest.OutputChecker()
 _SERVE_SECONDS = 20
 _RUN_SECONDS = 300
@@ -120,8 +120,6 @@ def _read_env(
             break
     missing = [name for name in _REQUIRED if name not in env]
     assert not missing, f"serve printed no {missing} (exit code {process.poll()})"
-    # Older serve output has no HMS_AUTH_BASE_URL; the fake answers both on one URL.
-    env.setdefault("HMS_AUTH_BASE_URL", env["HMS_BASE_URL"])
     return env
 
 
