@@ -375,6 +375,10 @@ class _PageIterator(AsyncIterator[Page[T]]):
         return page
 
 
+# The first value every walker yields, taken synchronously by _unhooked().
+_PRIMER: Any = object()
+
+
 def _unhooked(walker: AsyncGenerator[_Y, None]) -> AsyncGenerator[_Y, None]:
     """``walker`` with no event-loop finaliser attached.
 
@@ -382,16 +386,25 @@ def _unhooked(walker: AsyncGenerator[_Y, None]) -> AsyncGenerator[_Y, None]:
     left unfinished (``break``) is closed later by the loop (asyncio: in
     another task; trio: with a ``ResourceWarning``). The walkers here hold
     nothing to clean up and never await while suspended at a ``yield``, so
-    their first step is taken with no hooks installed (synchronously, no
-    await in between, the previous hooks restored at once); an abandoned
-    walker is then simply closed by the garbage collector.
+    their first step is taken here with no hooks installed: each walker
+    starts with ``yield _PRIMER`` (no await before it), which runs
+    synchronously and is consumed here, and the previous hooks are restored
+    at once. An abandoned walker is then simply closed by the garbage
+    collector. (Closing an unstarted ``asend()`` instead would close the
+    generator itself on Python 3.13.)
     """
     hooks = sys.get_asyncgen_hooks()
     sys.set_asyncgen_hooks(None, None)
     try:
-        walker.asend(None).close()  # initialises the hooks (none); runs nothing
+        walker.asend(None).send(None)
+    except StopIteration as step:
+        primed = step.value is _PRIMER
+    else:  # pragma: no cover - the walker awaited before its primer
+        primed = False
     finally:
         sys.set_asyncgen_hooks(*hooks)
+    if not primed:  # pragma: no cover - a programming error in this module
+        raise RuntimeError("a walker must start with `yield _PRIMER`")
     return walker
 
 
@@ -400,6 +413,7 @@ def _walk(pages: AsyncIterator[Page[T]]) -> AsyncGenerator[T, None]:
     ``await`` only to get the next page."""
 
     async def walk() -> AsyncGenerator[T, None]:
+        yield _PRIMER
         async for page in pages:
             for item in page.data:
                 yield item
@@ -494,6 +508,7 @@ class Prefetch(_Ahead[T], AsyncIterator[T]):
 
     async def _received(self) -> AsyncGenerator[Page[T], None]:
         # What __anext__ left of its page first, then each page as it comes.
+        yield _PRIMER
         rest, self._items = self._items[self._index :], []
         if rest:
             yield Page(data=rest)
