@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import click
 
 from ._context import Settings, settings
-from ._exit import ExitCode, Failure, interrupted
+from ._exit import ExitCode, Failure, failure_for, interrupted
 from ._kinds import KINDS, Kind
 from ._params import apply, limit_option
 from ._progress import ExportProgress
@@ -24,8 +25,9 @@ def export() -> None:
     """Stream every item of a list to a file or stdout (JSON Lines or CSV).
 
     Pages are fetched ahead while the previous one is written. With --output,
-    a state file beside it records each completed page, so --resume continues
-    an interrupted export and every item ends up in the file exactly once.
+    a state file beside it records the pages written (once a second, and on
+    Ctrl-C or a failure), so --resume continues an interrupted export and every
+    item ends up in the file exactly once.
     """
 
 
@@ -93,6 +95,32 @@ class _Export:
         if self.sink is not None:
             self.sink.close()
 
+    def abandon(self) -> None:
+        """After Ctrl-C or a failure: record every page written whole, then close.
+
+        What is recorded stays consistent whatever happens here: a page cut
+        short by the interruption is past the recorded offset (``written``
+        only counts pages whose write returned), the state file is replaced
+        atomically, and a failure to record leaves the previous record, which
+        --resume cuts back to.
+        """
+        sink = self.sink
+        if sink is None:
+            return
+        with contextlib.suppress(Exception):
+            sink.checkpoint()
+        with contextlib.suppress(Exception):
+            sink.close()
+
+    def resume_hint(self) -> str | None:
+        """What to do after a failure, when a file holds part of the export."""
+        if self.sink is None or self.params["output"] == "-":
+            return None
+        return (
+            f"{self.sink.done.items} items are safely in {self.params['output']};"
+            " --resume continues"
+        )
+
     def summary(self) -> str | None:
         """The closing line on stderr, if any."""
         if self.params["quiet"] or self.params["output"] == "-" or self.sink is None:
@@ -116,8 +144,16 @@ def _run(kind: Kind, params: dict[str, Any]) -> None:
     run = _Export(kind, params)
     try:
         config.run(lambda: run.walk(config))
+    except Exception as exc:
+        run.abandon()
+        hint = run.resume_hint()
+        if hint is None or isinstance(exc, click.ClickException):
+            raise
+        failure = failure_for(exc, debug=config.debug)
+        code = ExitCode(failure.exit_code)
+        raise Failure(f"{failure.message} ({hint})", code) from None
     except BaseException as exc:
-        run.close()
+        run.abandon()
         if interrupted(exc):
             raise Failure(run.interrupted(), ExitCode.INTERRUPTED) from None
         raise
@@ -163,9 +199,11 @@ EXPORT_OPTIONS = (
     click.option(
         "--checkpoint-every",
         type=click.FloatRange(min=0),
-        default=0.0,
+        default=1.0,
         show_default=True,
-        help="Seconds between state-file records (0: after every page).",
+        metavar="SECONDS",
+        help="Seconds between state-file records (0: after every page);"
+        " Ctrl-C and failures record what was written.",
     ),
 )
 

@@ -235,25 +235,55 @@ def test_resume_cuts_a_torn_line_and_an_unrecorded_page(
     assert [r["id"] for r in lines(out)] == room_ids
 
 
-def test_rare_checkpoints_still_resume_exactly_once(
+def test_ctrl_c_between_checkpoints_records_what_was_written(
     hms: Cli, tmp_path: Path, room_ids: list[str]
 ) -> None:
-    """With --checkpoint-every far apart only the start is recorded; resume redoes it all."""
+    """With --checkpoint-every far apart only the start is recorded while it runs;
+    Ctrl-C records every row written, and resume continues from there."""
     out = tmp_path / "rooms.csv"
     args = ("export", "rooms", "-o", str(out), "--format", "csv", "--limit", "10")
     hms.wrap = lambda inner: Interrupting(inner, 4, KeyboardInterrupt())
     stopped = hms(*args, "--checkpoint-every", "3600", "--prefetch", "1")
     hms.wrap = None
     assert stopped.exit_code == ExitCode.INTERRUPTED
-    assert state(out)["items"] == 0
-    assert len(out.read_text().splitlines()) > 1  # rows written, not recorded
+    rows = len(out.read_text().splitlines()) - 1
+    assert rows in (10, 20, 30)
+    assert (state(out)["items"], state(out)["pages"]) == (rows, rows // 10)
+    assert state(out)["offset"] == out.stat().st_size
+    assert f"interrupted: {rows} items are safely in" in stopped.stderr
 
     resumed = hms(*args, "--resume")
 
     assert resumed.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(out.read_text())))
-    assert [r["id"] for r in rows] == room_ids
+    rows_after = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert [r["id"] for r in rows_after] == room_ids
     assert out.read_text().count("id,name,") == 1
+
+
+def test_a_failure_mid_export_records_what_was_written_and_says_so(
+    hms: Cli, tmp_path: Path, room_ids: list[str]
+) -> None:
+    """A connection lost on page 4: exit 6, one line naming what is safe; resume."""
+    out = tmp_path / "rooms.jsonl"
+    args = ("export", "rooms", "-o", str(out), "--limit", "10", "--prefetch", "1")
+    lost = httpx.ConnectError("connection refused")
+    hms.wrap = lambda inner: Interrupting(inner, 4, lost)
+    failed = hms(*args)
+    hms.wrap = None
+
+    assert failed.exit_code == ExitCode.CONNECTION
+    written = lines(out)
+    assert state(out)["items"] == len(written) in (10, 20, 30)
+    assert state(out)["offset"] == out.stat().st_size
+    assert failed.stderr.count("\n") == 1
+    assert failed.stderr.endswith(
+        f"({len(written)} items are safely in {out}; --resume continues)\n"
+    )
+
+    resumed = hms(*args, "--resume")
+
+    assert resumed.exit_code == 0
+    assert [r["id"] for r in lines(out)] == room_ids
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """A real ``hms export rooms`` process against the loopback fake, killed with
-SIGKILL mid-way and resumed: every room ends up in the file exactly once."""
+SIGKILL or interrupted with SIGINT (Ctrl-C) mid-way, then resumed: every room
+ends up in the file exactly once."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import anyio
@@ -54,29 +55,46 @@ def _recorded_items(state: Path) -> int:
     return items
 
 
-def test_sigkill_mid_export_then_resume_gives_every_room_once(
-    loopback: tuple[FakeHMS, list[str], str], tmp_path: Path
-) -> None:
-    """Kill -9 after a third of the rooms, resume (on trio), compare with the fake."""
-    fake, ids, base_url = loopback
-    out = tmp_path / "rooms.jsonl"
-    state = tmp_path / "rooms.jsonl.state.json"
-    env = {
+def _env(fake: FakeHMS, base_url: str) -> dict[str, str]:
+    return {
         **os.environ,
         "HMS_BASE_URL": base_url,
         "HMS_ACCESS_KEY": fake.access_key,
         "HMS_SECRET": fake.app_secret,
     }
-    command = [sys.executable, "-m", "hms_async.cli"]
-    export = ["export", "rooms", "-o", str(out), "--limit", str(PAGE), "--quiet"]
 
-    process = subprocess.Popen([*command, *export], env=env)  # noqa: S603
+
+COMMAND = [sys.executable, "-m", "hms_async.cli"]
+
+
+def _wait(process: subprocess.Popen[bytes], reached: Callable[[], bool]) -> None:
+    """Poll until ``reached()``, with the export still running."""
+    deadline = time.monotonic() + 60
+    while not reached():
+        assert process.poll() is None, "the export ended before it was stopped"
+        assert time.monotonic() < deadline, "the export made no progress"
+        time.sleep(0.005)
+
+
+@pytest.mark.parametrize("every", ["0", "0.05"])
+def test_sigkill_mid_export_then_resume_gives_every_room_once(
+    loopback: tuple[FakeHMS, list[str], str], tmp_path: Path, every: str
+) -> None:
+    """Kill -9 after a third of the rooms, resume (on trio), compare with the fake.
+
+    With checkpoints every 50 ms the file usually holds pages past the last
+    record when the kill lands: resume cuts them off and fetches them again.
+    """
+    fake, ids, base_url = loopback
+    out = tmp_path / "rooms.jsonl"
+    state = tmp_path / "rooms.jsonl.state.json"
+    env = _env(fake, base_url)
+    export = ["export", "rooms", "-o", str(out), "--limit", str(PAGE), "--quiet"]
+    export += ["--checkpoint-every", every]
+
+    process = subprocess.Popen([*COMMAND, *export], env=env)  # noqa: S603
     try:
-        deadline = time.monotonic() + 60
-        while _recorded_items(state) < ROOMS // 3:
-            assert process.poll() is None, "the export ended before it was killed"
-            assert time.monotonic() < deadline, "the export made no progress"
-            time.sleep(0.005)
+        _wait(process, lambda: _recorded_items(state) >= ROOMS // 3)
         process.send_signal(signal.SIGKILL)
     finally:
         process.kill()
@@ -86,7 +104,7 @@ def test_sigkill_mid_export_then_resume_gives_every_room_once(
     assert ROOMS // 3 <= killed_at < ROOMS
 
     resumed = subprocess.run(  # noqa: S603
-        [*command, "--backend", "trio", *export, "--resume"],
+        [*COMMAND, "--backend", "trio", *export, "--resume"],
         env=env,
         capture_output=True,
         timeout=120,
@@ -96,4 +114,71 @@ def test_sigkill_mid_export_then_resume_gives_every_room_once(
     assert resumed.returncode == 0, resumed.stderr.decode()
     written = [json.loads(line)["id"] for line in out.read_text().splitlines()]
     assert written == ids
+    assert json.loads(state.read_text())["done"] is True
+
+
+def _lines(path: Path) -> int:
+    try:
+        return path.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_ctrl_c_mid_export_exits_130_with_what_was_written_recorded(
+    loopback: tuple[FakeHMS, list[str], str], tmp_path: Path, backend: str
+) -> None:
+    """SIGINT after a third of the rooms: exit 130, one line on stderr, the state
+    records exactly the whole pages in the file; --resume then completes it."""
+    fake, ids, base_url = loopback
+    out = tmp_path / "rooms.jsonl"
+    state = tmp_path / "rooms.jsonl.state.json"
+    env = _env(fake, base_url)
+    # Default checkpoints (a second apart) and the progress bar drawing.
+    export = ["export", "rooms", "-o", str(out), "--limit", str(PAGE), "--progress"]
+
+    process = subprocess.Popen(  # noqa: S603
+        [*COMMAND, "--backend", backend, *export],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait(process, lambda: _lines(out) >= ROOMS // 3)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+
+    message = stderr.decode()
+    assert process.returncode == 130, message
+    assert "Traceback" not in message
+    recorded = json.loads(state.read_text())
+    text = out.read_text()
+    assert text.endswith("\n")
+    written = [json.loads(line)["id"] for line in text.splitlines()]
+    assert ROOMS // 3 <= len(written) < ROOMS
+    assert written == ids[: len(written)]
+    assert recorded["items"] == len(written)
+    assert recorded["pages"] * PAGE == len(written)
+    assert recorded["offset"] == out.stat().st_size
+    assert recorded["done"] is False
+    last = message.strip().splitlines()[-1]  # after the bar's cursor escape
+    assert last.endswith(
+        f"Error: interrupted: {len(written)} items are safely in {out};"
+        " run the same command with --resume to continue"
+    )
+
+    other = "trio" if backend == "asyncio" else "asyncio"
+    resumed = subprocess.run(  # noqa: S603
+        [*COMMAND, "--backend", other, *export, "--resume", "--quiet"],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ids
     assert json.loads(state.read_text())["done"] is True
