@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import os
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -155,8 +156,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--backend", choices=["asyncio", "trio"], default="asyncio")
     args = parser.parse_args(argv)
-    if args.backend == "trio" and not _trio_installed():
+    if args.backend == "trio" and not _installed("trio"):
         parser.error("--backend trio needs trio: pip install 'hms-async[trio]'")
+    if args.wire and not _installed("uvicorn"):
+        parser.error("--wire needs uvicorn: pip install 'hms-async[fake]'")
     anyio.run(_run, args, backend=args.backend)
 
 
@@ -177,12 +180,8 @@ def _whole(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
-def _trio_installed() -> bool:
-    try:
-        import trio  # noqa: F401
-    except ImportError:
-        return False
-    return True
+def _installed(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
 
 
 if __name__ == "__main__":

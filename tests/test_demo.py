@@ -64,6 +64,22 @@ def test_demo_on_trio_without_trio_says_what_to_install(
     assert "--backend trio needs trio: pip install 'hms-async[trio]'" in err
 
 
+def test_demo_over_the_wire_without_uvicorn_says_what_to_install(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--wire on a machine without the 'fake' extra: a usage error naming it."""
+    monkeypatch.delenv("HMS_ACCESS_KEY", raising=False)
+    monkeypatch.delenv("HMS_SECRET", raising=False)
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn now fails
+
+    with pytest.raises(SystemExit) as exit_info:
+        demo.main(["--rooms", "10", "--wire"])
+
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--wire needs uvicorn: pip install 'hms-async[fake]'" in err
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -149,6 +149,10 @@ def _serve(args: argparse.Namespace) -> int:
     server = FakeServer(fake, args.host, args.port, control=args.control)
     try:
         server.start()
+    except ImportError as error:  # the 'fake' extra (uvicorn) is missing
+        print(f"error: {error}", file=sys.stderr)
+        fake.close()
+        return 1
     except PortInUseError as error:
         print(
             f"error: {error.strerror}; use --port 0 to pick a free port",

@@ -147,10 +147,13 @@ class FakeServer:
     def start(self) -> Self:
         """Bind, start serving in a daemon thread and wait until it answers.
 
-        Raises :class:`PortInUseError` when the port is taken.
+        Raises :class:`PortInUseError` when the port is taken, and
+        ``ImportError`` naming ``pip install 'hms-async[fake]'`` when uvicorn
+        is not installed.
         """
         if self._thread is not None:
             raise RuntimeError("this server was already started")
+        _uvicorn()  # a missing extra is said here, in one line, before binding
         sock = _bind(self.host, self.port)
         self.port = sock.getsockname()[1]
         app = FakeASGIApp(self.fake._gateway(control=self.control))

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from hms_async.testing.__main__ import export_lines
+from hms_async.testing.__main__ import main as serve_main
 
 from ._helpers import make_fake, token
 
@@ -174,6 +175,22 @@ async def test_cli_serve_on_a_busy_port_says_use_port_0() -> None:
     assert f"port {port}" in lines[0]
     assert "--port 0" in lines[0]
     assert done.stdout == b""
+
+
+def test_cli_serve_without_uvicorn_says_which_extra_in_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the 'fake' extra, serve exits 1 with one line naming it, no traceback."""
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn now fails
+
+    status = serve_main(["serve", "--port", "0"])
+
+    captured = capsys.readouterr()
+    assert status == 1
+    assert captured.out == ""
+    assert captured.err.strip().splitlines() == [
+        "error: serving the fake over HTTP needs uvicorn: pip install 'hms-async[fake]'"
+    ]
 
 
 def test_cli_serve_stops_cleanly_on_ctrl_c() -> None:
