@@ -251,8 +251,17 @@ def _decode_errors() -> tuple[type[Exception], ...]:
     return (*_DECODE_ERRORS, cattrs.BaseValidationError)
 
 
+_READ = httpx.ByteStream(b"")
+
+
 def _decode(response: httpx.Response, parse: Callable[[Any], R]) -> R:
     content = response.content
+    if response.is_closed:
+        # httpx binds a sent response's stream back to the response: a
+        # reference cycle, so every response (its body included) would wait
+        # for the cyclic garbage collector, and streaming memory would rise
+        # and fall with it. The body is read and the stream closed: drop it.
+        response.stream = _READ
     try:
         body = orjson.loads(content) if content else None
     except orjson.JSONDecodeError:

@@ -208,3 +208,109 @@ def test_memory_is_bounded() -> None:
     assert len(guard._recent) == len(guard._window) == _CursorGuard.RECENT
     assert guard.repeated("999999")
     assert guard.repeated(str(1_000_000 - _CursorGuard.RECENT))
+
+
+# --- the walker's edges (asyncio and trio, every supported Python) --------------
+
+
+async def test_error_in_the_loop_body_closes_the_walk(unraisable: list[Any]) -> None:
+    """The caller's own exception ends the walk; it is then closed quietly."""
+    server = Server(pages=100)
+    walker = aiter(server.paginator())
+
+    async def consume(items: AsyncIterator[int]) -> None:
+        async for item in items:
+            if item == 4:
+                raise KeyError(item)
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(KeyError):
+            await consume(walker)
+        frame_before = walker.ag_frame  # type: ignore[attr-defined]
+        del walker
+        gc.collect()
+        await anyio.sleep(0.01)
+
+    assert frame_before is not None  # suspended, then closed by refcount
+    assert server.fetches == 2
+    assert [str(w.message) for w in caught] == []
+    assert unraisable == []
+
+
+async def test_cancelled_while_fetching_then_walked_again(
+    unraisable: list[Any],
+) -> None:
+    """A cancel that lands inside a page fetch ends the walk there; the same
+    paginator then walks every item from the start."""
+    hang = True
+
+    class Hanging(Server):
+        async def fetch(self, params: Any, parse: Any) -> Page[int]:
+            if hang and params.get("start") == "2":
+                await anyio.sleep_forever()
+            return await super().fetch(params, parse)
+
+    server = Hanging(pages=4)
+    paginator = server.paginator()
+    seen: list[int] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with anyio.move_on_after(0.05) as scope:
+            async for item in paginator:
+                seen.append(item)
+        hang = False
+        again = [x async for x in paginator]
+        gc.collect()
+
+    assert scope.cancelled_caught
+    assert seen == list(range(6))
+    assert again == list(range(12))
+    assert [str(w.message) for w in caught] == []
+    assert unraisable == []
+
+
+async def test_walk_never_iterated_is_dropped_quietly(unraisable: list[Any]) -> None:
+    """``aiter()`` primes the walk; dropping it unused fetches nothing and warns
+    nothing."""
+    server = Server(pages=3)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        walker = aiter(server.paginator())
+        del walker
+        gc.collect()
+        await anyio.sleep(0.01)
+
+    assert server.fetches == 0
+    assert [str(w.message) for w in caught] == []
+    assert unraisable == []
+
+
+async def test_nested_walks_each_yield_everything() -> None:
+    """Walks interleaved in one task (one suspended inside another) keep
+    their own places."""
+    outer, inner = Server(pages=3), Server(pages=2)
+    pairs = [(a, b) async for a in outer.paginator() async for b in inner.paginator()]
+
+    assert len(pairs) == 9 * 6
+    assert [a for a, _ in pairs[::6]] == list(range(9))
+    assert {b for _, b in pairs} == set(range(6))
+
+
+async def test_walks_in_concurrent_tasks() -> None:
+    """Each task's walk yields all its items while others run (the hooks are
+    touched only synchronously, never across an await)."""
+    results: dict[int, list[int]] = {}
+
+    async def one(n: int) -> None:
+        items = []
+        async for item in Server(pages=5).paginator():
+            items.append(item)
+            await anyio.lowlevel.checkpoint()
+        results[n] = items
+
+    async with anyio.create_task_group() as tasks:
+        for n in range(4):
+            tasks.start_soon(one, n)
+
+    assert results == {n: list(range(15)) for n in range(4)}
