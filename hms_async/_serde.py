@@ -185,10 +185,13 @@ class _Codegen:
         if tp is dt.datetime:
             # The API's usual "...Z" goes straight to fromisoformat (aware UTC),
             # its zero time "0001-01-01T00:00:00Z" straight to None; other
-            # offsets, zero times and wrong types take _dt.
+            # offsets, years 0xxx (the other zero times among them), empty
+            # strings and wrong types take _dt, which gives the same for
+            # what it shares with the fast path. Index checks, not slices:
+            # a slice builds a string per field.
             return (
                 f"(None if {v} is None or {v} == '{_ZERO_TIME_PREFIX}Z' else _iso({v}) "
-                f"if type({v}) is str and {v}[-1:] == 'Z' and {v}[:4] != '0001' "
+                f"if type({v}) is str and {v} and {v}[0] != '0' and {v}[-1] == 'Z' "
                 f"else _dt({v}))"
             )
         if (enum_cls := _open_enum(tp)) is not None:
@@ -221,6 +224,8 @@ _MAX_SHAPES: Final = 16
 """Key orders specialised per model; a response with more shapes uses the generic code."""
 _MAX_DEPTH: Final = 4
 """How deep nested models are built inline in their parent's code."""
+_BY_KEY: Final = 2
+"""Nested objects with up to this many keys are read key by key, in any order."""
 
 
 _LISTS: dict[Callable[..., Any], Callable[[list[Any]], list[Any]]] = {}
@@ -416,11 +421,21 @@ def _build_field(
     if not inner.fits(sample, keys):
         return [f"{attr} = {gen.expr(tp, value)}"]
     values = [f"{value}_{j}" for j in range(len(keys))]
-    built = _unpack(values, value) + _build(
-        inner, keys, values, f"{value}_o", sample, gen, depth + 1
-    )
+    built = _build(inner, keys, values, f"{value}_o", sample, gen, depth + 1)
+    if len(keys) <= _BY_KEY:
+        # A small object: its keys checked and read one by one (any order)
+        # cost less than a tuple of them built and compared.
+        check = " and ".join(
+            [f"len({value}) == {len(keys)}"] + [f"{k!r} in {value}" for k in keys]
+        )
+        built = [
+            f"{v} = {value}[{k!r}]" for v, k in zip(values, keys, strict=True)
+        ] + built
+    else:
+        check = f"tuple({value}) == {gen.bind(keys)}"
+        built = _unpack(values, value) + built
     return [
-        f"if type({value}) is dict and tuple({value}) == {gen.bind(keys)}:",
+        f"if type({value}) is dict and {check}:",
         *(f"    {line}" for line in built),
         f"    {attr} = {value}_o",
         "else:",
