@@ -66,6 +66,8 @@ class _Export:
             format=params["format"],
         )
         self.sink: Sink | None = None
+        self.complete_before = False
+        """Whether --resume found the export already complete."""
         quiet, force = params["quiet"], params["progress"]
         self.bar = ExportProgress(
             kind.name, enabled=ExportProgress.wanted(quiet=quiet, force=force)
@@ -78,6 +80,7 @@ class _Export:
             self.kind.paginator(hms, filters, self.job.limit, None)  # checks arguments
             sink = self.sink = _open(self.kind, self.job, self.params)
             if sink.done.done:
+                self.complete_before = True
                 click.echo(f"already complete: {sink.done.items} items", err=True)
                 return
             paginator = self.kind.paginator(
@@ -124,6 +127,8 @@ class _Export:
     def summary(self) -> str | None:
         """The closing line on stderr, if any."""
         if self.params["quiet"] or self.params["output"] == "-" or self.sink is None:
+            return None
+        if self.complete_before:
             return None
         items = self.sink.written.items
         return f"exported {items} {self.kind.name} to {self.params['output']}"

@@ -343,7 +343,7 @@ def test_resume_of_a_finished_export_does_nothing(
     result = hms("export", "rooms", "-o", str(out), "--resume")
 
     assert result.exit_code == 0
-    assert f"already complete: {ROOMS} items" in result.stderr
+    assert result.stderr == f"already complete: {ROOMS} items\n"
     assert out.read_bytes() == before
     assert requests_to(fake, "GET", "/rooms") == sent
 
