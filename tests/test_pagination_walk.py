@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 import warnings
@@ -314,3 +315,23 @@ async def test_walks_in_concurrent_tasks() -> None:
             tasks.start_soon(one, n)
 
     assert results == {n: list(range(15)) for n in range(4)}
+
+
+async def test_walk_closed_explicitly_with_aclosing(unraisable: list[Any]) -> None:
+    """``contextlib.aclosing`` (or ``aclose()``) ends a walk at once; more
+    ``anext`` calls end the iteration."""
+    server = Server(pages=100)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        walker = aiter(server.paginator())
+        async with contextlib.aclosing(walker):  # type: ignore[type-var]
+            async for item in walker:
+                if item == 1:
+                    break
+        with pytest.raises(StopAsyncIteration):
+            await anext(walker)
+        gc.collect()
+
+    assert server.fetches == 1
+    assert [str(w.message) for w in caught] == []
+    assert unraisable == []
