@@ -4,6 +4,8 @@ is flat without waiting for the cyclic garbage collector."""
 from __future__ import annotations
 
 import gc
+import sys
+import warnings
 
 import httpx
 import orjson
@@ -48,3 +50,28 @@ async def test_no_reference_cycle_per_page() -> None:
     many = await _unreachable_after_walk(40)
 
     assert many - few < 38  # httpx's response cycle was 20+ objects per page
+
+
+async def test_abandoned_walk_through_the_client_is_quiet() -> None:
+    """Breaking out of ``hms.rooms.list()`` mid-page over a real httpx client
+    leaves no warning and no unraisable error (asyncio and trio)."""
+    seen: list[object] = []
+    previous = sys.unraisablehook
+    sys.unraisablehook = seen.append
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            async with HMSClient(
+                ACCESS_KEY, APP_SECRET, base_url=BASE_URL, transport=_pages(50)
+            ) as hms:
+                async for room in hms.rooms.list():
+                    if room.id == "room-3-1":
+                        break
+                del room
+                gc.collect()
+            gc.collect()
+    finally:
+        sys.unraisablehook = previous
+
+    assert [str(w.message) for w in caught] == []
+    assert seen == []
