@@ -410,3 +410,64 @@ def test_prefetch_depth_does_not_change_the_output(
     """Fetching ahead keeps the order."""
     result = hms("export", "rooms", "--limit", "10", "--prefetch", prefetch)
     assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == room_ids
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("rooms", "--bogus"), "No such option '--bogus'"),
+        (("rooms", "--after", "yesterday"), "'yesterday' is not an ISO 8601"),
+        (("webhook-history", "--start-time", "soon"), "'soon' is not an ISO 8601"),
+        (("rooms", "--limit", "9"), "9 is not in the range 10<=x<=100"),
+        (
+            ("analytics-events", "--room-id", "r", "--limit", "0"),
+            "0 is not in the range 1<=x<=100",
+        ),
+        (("poll-responses", "--poll-id", "p", "--question", "0"), "x>=1"),
+        (("rooms", "--prefetch", "0"), "0 is not in the range 1<=x<=16"),
+        (("rooms", "--checkpoint-every", "-1"), "-1.0 is not in the range x>=0"),
+        (("rooms", "--format", "xml"), "'xml' is not one of 'jsonl', 'csv'"),
+        (("templates",), "No such command 'templates'"),
+    ],
+)
+def test_export_bad_input_is_a_usage_error_before_anything(
+    hms: Cli, fake: FakeHMS, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    """Exit 2 naming the problem; nothing sent, no output or state file made."""
+    result = hms("export", *args, "-o", str(tmp_path / "out.jsonl"))
+
+    assert result.exit_code == ExitCode.USAGE
+    assert message in result.stderr
+    assert fake.requests == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_that_is_a_directory_fails_before_fetching(
+    hms: Cli, fake: FakeHMS, tmp_path: Path, room_ids: list[str]
+) -> None:
+    """-o naming a directory: exit 1 with the system's reason, no page requested."""
+    result = hms("export", "rooms", "-o", str(tmp_path))
+
+    assert result.exit_code == ExitCode.ERROR
+    assert "Is a directory" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert requests_to(fake, "GET", "/rooms") == 0
+
+
+def test_resume_compares_dates_not_their_spelling(
+    hms: Cli, tmp_path: Path, room_ids: list[str]
+) -> None:
+    """The same instant spelled otherwise resumes; another instant is refused."""
+    out = tmp_path / "rooms.jsonl"
+    base = ("export", "rooms", "-o", str(out), "--limit", "10")
+    hms.wrap = lambda inner: Interrupting(inner, 3, KeyboardInterrupt())
+    hms(*base, "--after", "2000-01-01", "--prefetch", "1")
+    hms.wrap = None
+
+    other = hms(*base, "--after", "2000-01-02", "--resume")
+    same = hms(*base, "--after", "2000-01-01T00:00:00Z", "--resume")
+
+    assert other.exit_code == ExitCode.ERROR
+    assert "filters {after=2000-01-01T00:00:00+00:00} there" in other.stderr
+    assert same.exit_code == 0, same.output
+    assert [r["id"] for r in lines(out)] == room_ids
