@@ -202,7 +202,12 @@ def test_cli_serve_stops_cleanly_on_ctrl_c() -> None:
         first = process.stdout.readline().decode()
         base_url = shlex.split(first)[1].partition("=")[2]
         process.send_signal(signal.SIGINT)
-        _, errors = process.communicate(timeout=15)
+        try:
+            _, errors = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # fail with what it said; never hang
+            process.kill()
+            _, errors = process.communicate()
+            pytest.fail(f"serve did not stop on SIGINT: {errors.decode()[-2000:]}")
 
     assert process.returncode == 0
     assert "Traceback" not in errors.decode()
