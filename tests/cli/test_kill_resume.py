@@ -67,6 +67,28 @@ def _env(fake: FakeHMS, base_url: str) -> dict[str, str]:
 COMMAND = [sys.executable, "-m", "hms_async.cli"]
 
 
+def _stop_after_a_third(
+    process: subprocess.Popen[bytes],
+    fake: FakeHMS,
+    written: Callable[[], int],
+    signum: signal.Signals,
+) -> None:
+    """Send ``signum`` once a third of the rooms are written, whatever the load.
+
+    Past a sixth, each page is made to take 50 ms, so the rest of the export
+    (about 10 s) cannot finish between the check and the signal on a busy
+    host; the faults are cleared again for the resume.
+    """
+    _wait(process, lambda: written() >= ROOMS // 6)
+    fake.faults.clear()
+    fake.faults.add("GET", "/rooms", latency=0.05)
+    try:
+        _wait(process, lambda: written() >= ROOMS // 3)
+        process.send_signal(signum)
+    finally:
+        fake.faults.clear()
+
+
 def _wait(process: subprocess.Popen[bytes], reached: Callable[[], bool]) -> None:
     """Poll until ``reached()``, with the export still running."""
     deadline = time.monotonic() + 60
@@ -94,8 +116,9 @@ def test_sigkill_mid_export_then_resume_gives_every_room_once(
 
     process = subprocess.Popen([*COMMAND, *export], env=env)  # noqa: S603
     try:
-        _wait(process, lambda: _recorded_items(state) >= ROOMS // 3)
-        process.send_signal(signal.SIGKILL)
+        _stop_after_a_third(
+            process, fake, lambda: _recorded_items(state), signal.SIGKILL
+        )
     finally:
         process.kill()
         process.wait(timeout=30)
@@ -144,8 +167,7 @@ def test_ctrl_c_mid_export_exits_130_with_what_was_written_recorded(
         stderr=subprocess.PIPE,
     )
     try:
-        _wait(process, lambda: _lines(out) >= ROOMS // 3)
-        process.send_signal(signal.SIGINT)
+        _stop_after_a_third(process, fake, lambda: _lines(out), signal.SIGINT)
         _, stderr = process.communicate(timeout=30)
     finally:
         process.kill()
