@@ -48,36 +48,34 @@ def test_demo_refuses_partial_credentials_as_missing(
     assert "using the built-in fake" in capsys.readouterr().out
 
 
-def test_demo_on_trio_without_trio_says_what_to_install(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("missing", "option", "message"),
+    [
+        (
+            "trio",
+            "--backend=trio",
+            "--backend trio needs trio: pip install 'hms-async[trio]'",
+        ),
+        ("uvicorn", "--wire", "--wire needs uvicorn: pip install 'hms-async[fake]'"),
+    ],
+)
+def test_demo_without_an_extra_says_what_to_install(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    missing: str,
+    option: str,
+    message: str,
 ) -> None:
-    """--backend trio on a machine without trio: a usage error naming the extra."""
+    """An option whose extra is not installed: a usage error naming the extra."""
     monkeypatch.delenv("HMS_ACCESS_KEY", raising=False)
     monkeypatch.delenv("HMS_SECRET", raising=False)
-    monkeypatch.setitem(sys.modules, "trio", None)  # import trio now fails
+    monkeypatch.setitem(sys.modules, missing, None)  # importing it now fails
 
     with pytest.raises(SystemExit) as exit_info:
-        demo.main(["--rooms", "10", "--backend", "trio"])
+        demo.main(["--rooms", "10", option])
 
     assert exit_info.value.code == 2
-    err = capsys.readouterr().err
-    assert "--backend trio needs trio: pip install 'hms-async[trio]'" in err
-
-
-def test_demo_over_the_wire_without_uvicorn_says_what_to_install(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """--wire on a machine without the 'fake' extra: a usage error naming it."""
-    monkeypatch.delenv("HMS_ACCESS_KEY", raising=False)
-    monkeypatch.delenv("HMS_SECRET", raising=False)
-    monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn now fails
-
-    with pytest.raises(SystemExit) as exit_info:
-        demo.main(["--rooms", "10", "--wire"])
-
-    assert exit_info.value.code == 2
-    err = capsys.readouterr().err
-    assert "--wire needs uvicorn: pip install 'hms-async[fake]'" in err
+    assert message in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
