@@ -7,14 +7,22 @@ when more items follow, and the empty string ``""`` on the final page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from ._clock import parse_time
 from ._http import bad_request
 from ._router import Call
-from ._state import JSON
+from ._state import JSON, KeyOrder
 
-__all__ = ["after_cursor", "page_a", "page_c", "time_filter"]
+__all__ = [
+    "after_cursor",
+    "page_a",
+    "page_a_ordered",
+    "page_c",
+    "time_filter",
+    "time_window",
+]
 
 Render = Callable[[JSON], JSON]
 
@@ -62,8 +70,50 @@ def page_c(call: Call, items: Sequence[JSON], field: str) -> JSON:
     return {"last": last, "limit": limit, field: page}
 
 
-def time_filter(call: Call, items: list[JSON], field: str) -> list[JSON]:
-    """Keep items whose ``field`` is within the ``after``/``before`` query bounds."""
+def page_a_ordered(
+    call: Call,
+    store: Mapping[str, JSON],
+    order: KeyOrder,
+    *,
+    keep: Callable[[JSON], bool] | None = None,
+    render: Render = _same,
+    default: int = 10,
+) -> JSON:
+    """A style-A page of ``store`` read lazily from the cursor on.
+
+    The same page as ``page_a`` over the items that ``keep`` accepts, but only
+    the items up to the page's end are looked at.
+    """
+    limit = call.q_int("limit", default, 10, 100)
+    page: list[JSON] = []
+    more = False
+    for key in order.update(store).after(call.q("start")):
+        item = store[key]
+        if keep is not None and not keep(item):
+            continue
+        if len(page) == limit:
+            more = True
+            break
+        page.append(item)
+    last = page[-1]["id"] if page and more else ""
+    return {"limit": limit, "data": [render(item) for item in page], "last": last}
+
+
+def time_window(call: Call, field: str) -> Callable[[JSON], bool] | None:
+    """Whether an item's ``field`` is within the ``after``/``before`` query
+    bounds (``None`` when neither is given)."""
+    after, before = _bounds(call)
+    if after is None and before is None:
+        return None
+
+    def within(item: JSON) -> bool:
+        at = parse_time(item[field])
+        return (after is None or at >= after) and (before is None or at <= before)
+
+    return within
+
+
+def _bounds(call: Call) -> tuple[Any, Any]:
     bounds = {}
     for name in ("after", "before"):
         raw = call.q(name)
@@ -74,8 +124,10 @@ def time_filter(call: Call, items: list[JSON], field: str) -> list[JSON]:
                 raise bad_request(
                     f"{name} must be a timestamp", "Invalid query parameter"
                 ) from None
-    if "after" in bounds:
-        items = [i for i in items if parse_time(i[field]) >= bounds["after"]]
-    if "before" in bounds:
-        items = [i for i in items if parse_time(i[field]) <= bounds["before"]]
-    return items
+    return bounds.get("after"), bounds.get("before")
+
+
+def time_filter(call: Call, items: list[JSON], field: str) -> list[JSON]:
+    """Keep items whose ``field`` is within the ``after``/``before`` query bounds."""
+    within = time_window(call, field)
+    return items if within is None else [item for item in items if within(item)]

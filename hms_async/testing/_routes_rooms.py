@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ._http import ApiError, bad_request, forbidden, not_found
-from ._pagination import page_a, time_filter
+from ._pagination import page_a, page_a_ordered, time_window
 from ._rooms import apply_room_body, create_room, render_room
 from ._router import Call, Router
 from ._state import JSON, State
@@ -23,16 +24,35 @@ def _create_room(call: Call) -> JSON:
 
 @router.route("GET", "/rooms")
 def _list_rooms(call: Call) -> JSON:
-    rooms = list(call.state.rooms.values())
+    state = call.state
+    return page_a_ordered(
+        call,
+        state.rooms,
+        state.room_order,
+        keep=_room_filter(call),
+        render=lambda room: render_room(state, room),
+    )
+
+
+def _room_filter(call: Call) -> Callable[[JSON], bool] | None:
+    """The list's query filters as one test of a room (``None``: keep all)."""
+    wanted: dict[str, object] = {}
     enabled = call.q_bool("enabled")
     if enabled is not None:
-        rooms = [r for r in rooms if r["enabled"] is enabled]
+        wanted["enabled"] = enabled
     for field in ("name", "template_id"):
-        wanted = call.q(field)
-        if wanted:
-            rooms = [r for r in rooms if r[field] == wanted]
-    rooms = time_filter(call, rooms, "created_at")
-    return page_a(call, rooms, render=lambda room: render_room(call.state, room))
+        value = call.q(field)
+        if value:
+            wanted[field] = value
+    within = time_window(call, "created_at")
+    if not wanted and within is None:
+        return None
+
+    def keep(room: JSON) -> bool:
+        matches = all(room[field] == value for field, value in wanted.items())
+        return matches and (within is None or within(room))
+
+    return keep
 
 
 @router.route("GET", "/rooms/{room_id}")

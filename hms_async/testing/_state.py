@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -10,7 +11,7 @@ import attrs
 from ._clock import Clock, IdFactory
 from ._http import not_found
 
-__all__ = ["JSON", "State"]
+__all__ = ["JSON", "KeyOrder", "State"]
 
 JSON = dict[str, Any]
 
@@ -33,6 +34,43 @@ HISTORY_EVENTS = frozenset(
 )
 
 
+class KeyOrder:
+    """The keys of an append-only store in order, with each key's position.
+
+    Brought up to date on use by appending only the keys added since (a C-level
+    skip over the known ones), so a page of a million-item list costs what the
+    page costs, not what the list costs.
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.positions: dict[str, int] = {}
+
+    def update(self, store: Mapping[str, JSON]) -> KeyOrder:
+        """Take in the keys added to ``store`` since the last call; return self."""
+        known = len(self.keys)
+        if len(store) != known:
+            for position, key in enumerate(
+                itertools.islice(store, known, None), start=known
+            ):
+                self.keys.append(key)
+                self.positions[key] = position
+        return self
+
+    def after(self, start: str | None) -> Iterator[str]:
+        """The keys after the cursor ``start`` (all without one).
+
+        An unknown cursor gives every key greater than it, as ``after_cursor``.
+        """
+        keys = self.keys
+        if not start:
+            return iter(keys)
+        at = self.positions.get(start)
+        if at is None:
+            return (key for key in keys if key > start)
+        return (keys[i] for i in range(at + 1, len(keys)))
+
+
 @attrs.define(kw_only=True, repr=False)
 class State:
     """Every resource of one fake 100ms workspace, stored as API-shaped dicts."""
@@ -49,6 +87,8 @@ class State:
     rooms: dict[str, JSON] = attrs.Factory(dict)
     room_names: dict[str, str] = attrs.Factory(dict)
     """Room ids by case-folded name: creating by name stays O(1) in big fakes."""
+    room_order: KeyOrder = attrs.Factory(KeyOrder)
+    """Room ids in creation order with their positions: listing pages stays O(page)."""
     room_codes: dict[str, JSON] = attrs.Factory(dict)
     sessions: dict[str, JSON] = attrs.Factory(dict)
     active_sessions: dict[str, str] = attrs.Factory(dict)

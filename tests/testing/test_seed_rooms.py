@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from hms_async.testing import FakeHMS
@@ -38,3 +40,53 @@ def test_seed_rooms_refuses_bad_input() -> None:
     with pytest.raises(ValueError, match="must not be negative"):
         fake.seed_rooms(-1)
     assert len(fake.state.rooms) == 2
+
+
+class _CountingRooms(dict[str, Any]):
+    """The fake's room store, counting the rooms a request reads."""
+
+    reads = 0
+
+    def __getitem__(self, key: str) -> Any:
+        self.reads += 1
+        return super().__getitem__(key)
+
+    def values(self) -> Any:
+        self.reads += len(self)
+        return super().values()
+
+    def items(self) -> Any:
+        self.reads += len(self)
+        return super().items()
+
+
+async def test_a_page_of_a_big_list_reads_only_that_page() -> None:
+    """Deep in 5,000 rooms, a filtered page reads about a page of rooms, not the list."""
+    fake = FakeHMS(seed=4)
+    ids = fake.seed_rooms(5000)
+    fake.state.rooms = counting = _CountingRooms(fake.state.rooms)
+    async with fake.client() as hms:
+        await hms.rooms.disable(ids[4002])  # one read by the update itself
+        before = counting.reads
+        page = await hms.rooms.list(limit=10, start=ids[3999], enabled=True)
+        reads = counting.reads - before
+
+    assert [room.id for room in page.data] == ids[4000:4002] + ids[4003:4011]
+    assert page.last == ids[4010]
+    assert reads <= 12  # the 11 rooms up to the page's end, +1 to know more follow
+
+
+async def test_rooms_created_between_pages_and_an_unknown_cursor() -> None:
+    """Rooms created mid-walk show up at the end; an unknown cursor lists greater ids."""
+    fake = FakeHMS(seed=5)
+    ids = fake.seed_rooms(15)
+    async with fake.client() as hms:
+        first = await hms.rooms.list(limit=10)
+        made = await hms.rooms.create(name="late")
+        rest = [room.id async for room in hms.rooms.list(limit=10, start=first.last)]
+        unknown = ids[7] + "x"  # not an id; sorts just after ids[7]
+        after_unknown = [r.id async for r in hms.rooms.list(limit=10, start=unknown)]
+
+    assert [room.id for room in first.data] == ids[:10]
+    assert rest == [*ids[10:], made.id]
+    assert after_unknown == [*ids[8:], made.id]
