@@ -7,7 +7,7 @@ when more items follow, and the empty string ``""`` on the final page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ._clock import parse_time
@@ -44,11 +44,25 @@ def after_cursor(items: Sequence[JSON], key: str, start: str | None) -> list[JSO
 def _slice(
     call: Call, items: Sequence[JSON], key: str, default: int
 ) -> tuple[int, list[JSON], str]:
+    return _take(call, after_cursor(items, key, call.q("start")), key, default)
+
+
+def _take(
+    call: Call, items: Iterable[JSON], key: str, default: int
+) -> tuple[int, list[JSON], str]:
+    """The call's limit, the page that many of ``items`` make, and its ``last``
+    (the empty string when no item follows the page)."""
     limit = call.q_int("limit", default, 10, 100)
-    rest = after_cursor(items, key, call.q("start"))
-    page = rest[:limit]
-    last = page[-1][key] if page and len(rest) > limit else ""
-    return limit, page, last
+    page: list[JSON] = []
+    for item in items:
+        if len(page) == limit:
+            return limit, page, page[-1][key]
+        page.append(item)
+    return limit, page, ""
+
+
+def _style_a(limit: int, page: list[JSON], last: str, render: Render) -> JSON:
+    return {"limit": limit, "data": [render(item) for item in page], "last": last}
 
 
 def page_a(
@@ -60,8 +74,7 @@ def page_a(
     default: int = 10,
 ) -> JSON:
     """Return a style-A page ``{limit, data, last}`` of ``items``."""
-    limit, page, last = _slice(call, items, key, default)
-    return {"limit": limit, "data": [render(item) for item in page], "last": last}
+    return _style_a(*_slice(call, items, key, default), render)
 
 
 def page_c(call: Call, items: Sequence[JSON], field: str) -> JSON:
@@ -84,19 +97,12 @@ def page_a_ordered(
     The same page as ``page_a`` over the items that ``keep`` accepts, but only
     the items up to the page's end are looked at.
     """
-    limit = call.q_int("limit", default, 10, 100)
-    page: list[JSON] = []
-    more = False
-    for key in order.update(store).after(call.q("start")):
-        item = store[key]
-        if keep is not None and not keep(item):
-            continue
-        if len(page) == limit:
-            more = True
-            break
-        page.append(item)
-    last = page[-1]["id"] if page and more else ""
-    return {"limit": limit, "data": [render(item) for item in page], "last": last}
+    items: Iterable[JSON] = (
+        store[key] for key in order.update(store).after(call.q("start"))
+    )
+    if keep is not None:
+        items = filter(keep, items)
+    return _style_a(*_take(call, items, "id", default), render)
 
 
 def time_window(call: Call, field: str) -> Callable[[JSON], bool] | None:
