@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -183,16 +184,16 @@ class _Codegen:
         if tp in _PASSTHROUGH:
             return v
         if tp is dt.datetime:
-            # The API's usual "...Z" goes straight to fromisoformat (aware UTC),
-            # its zero time "0001-01-01T00:00:00Z" straight to None; other
-            # offsets, years 0xxx (the other zero times among them), empty
-            # strings and wrong types take _dt, which gives the same for
-            # what it shares with the fast path. Index checks, not slices:
-            # a slice builds a string per field.
+            # The API's zero time "0001-01-01T00:00:00Z" goes straight to
+            # None, its usual "...Z" straight to fromisoformat (aware UTC);
+            # other offsets, strings before "1" (years 0xxx, the other zero
+            # times among them, and the empty string) and wrong types take
+            # _dt, which gives the same for what it shares with the fast
+            # path. No slices: a slice builds a string per field.
             return (
-                f"(None if {v} is None or {v} == '{_ZERO_TIME_PREFIX}Z' else _iso({v}) "
-                f"if type({v}) is str and {v} and {v}[0] != '0' and {v}[-1] == 'Z' "
-                f"else _dt({v}))"
+                f"(None if {v} == '{_ZERO_TIME_PREFIX}Z' else _iso({v}) "
+                f"if type({v}) is str and {v} >= '1' and {v}[-1] == 'Z' "
+                f"else None if {v} is None else _dt({v}))"
             )
         if (enum_cls := _open_enum(tp)) is not None:
             members = self.bind(enum_cls._value2member_map_)
@@ -221,7 +222,7 @@ class _Codegen:
 
 
 _MAX_SHAPES: Final = 16
-"""Key orders specialised per model; a response with more shapes uses the generic code."""
+"""Key orders remembered per model; a dict of another order then uses the generic code."""
 _MAX_DEPTH: Final = 4
 """How deep nested models are built inline in their parent's code."""
 _BY_KEY: Final = 2
@@ -253,7 +254,7 @@ class _Model:
         self.max_keys = len(self.fields) + 32
 
     def fits(self, d: dict[Any, Any], keys: tuple[Any, ...]) -> bool:
-        """Whether a shape function can be generated for this key order."""
+        """Whether a shape function can be generated for these keys."""
         return (
             len(keys) <= self.max_keys
             and self.required <= d.keys()
@@ -280,29 +281,38 @@ def generic_parser(cls: type[_T]) -> Callable[[Any], _T]:
 
 
 def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
-    """The structuring function of ``cls``: specialised per key order, generic otherwise.
+    """The structuring function of ``cls``: specialised per key set, generic otherwise.
 
-    Items of one list nearly always arrive with the same keys in the same order
-    (orjson keeps the order of the JSON), so for each such key order ("shape")
-    a function is generated once that unpacks ``d.values()`` in a single step,
-    knows which keys are missing (``None``, as ``d.get`` would give) and which
-    are unknown (``extra_fields``), and does no lookup per field. A nested
-    model that the first dict of a shape has as an object is built inline in
-    the same function, behind one check that its keys come in the same order
-    (else its own hook runs), so it costs what its fields cost; a list of
-    models goes through the model's whole-list code. Any other dict (a
-    required key missing, more than ``_MAX_SHAPES`` shapes) goes through the
-    generic code, which behaves the same.
+    Items of one list nearly always arrive with the same keys, so for each
+    such key set ("shape") a function is generated once that reads all of
+    them in one C call (``operator.itemgetter``), knows which keys are
+    missing (``None``, as ``d.get`` would give) and which are unknown
+    (``extra_fields``), and does no lookup per field. A single dict finds its
+    function by its key order (up to ``_MAX_SHAPES`` orders are remembered);
+    in a list, a dict with as many keys as the previous one's shape is given
+    to the same function, which raises ``KeyError`` at once if one of its keys
+    is missing (the dict then takes the long way). A nested model that the
+    first dict of a shape has as an object is built inline in the same
+    function, behind one check that its keys come in the same order (else
+    its own hook runs), so it costs what its fields cost; a list of models
+    goes through the model's whole-list code. Any other dict (a required key
+    missing, more than ``_MAX_SHAPES`` orders) goes through the generic code,
+    which behaves the same.
     """
     model = _Model(cls)
     gen = _Codegen()
     generic = _compile_generic(model, gen)
     shapes: dict[tuple[str, ...], Callable[[dict[str, Any]], Any]] = {}
+    by_set: dict[frozenset[str], Callable[[dict[str, Any]], Any]] = {}
 
     def compile_shape(d: dict[Any, Any], keys: tuple[Any, ...]) -> Callable[..., Any]:
         if len(shapes) >= _MAX_SHAPES or not model.fits(d, keys):
             return generic
-        fn = shapes[keys] = _compile_shape(model, keys, d, gen)
+        # A shape's code reads keys by name: one function serves every order.
+        fn = by_set.get(key_set := frozenset(keys))
+        if fn is None:
+            fn = by_set[key_set] = _compile_shape(model, keys, d, gen)
+        shapes[keys] = fn
         return fn
 
     def structure(d: Any, _type: Any = None) -> Any:
@@ -313,21 +323,30 @@ def _compile_structure(cls: type) -> Callable[[Any, Any], Any]:
         return fn(d)
 
     def structure_list(items: list[Any], nulls: bool = False) -> list[Any]:
-        # One lookup per change of shape, not per item: a page's items nearly
-        # always share theirs, and comparing two tuples of the same key
-        # objects is cheaper than hashing one.
+        # A shape's function reads its keys by name, so it fits every dict
+        # with as many keys that has all of them: the same key set, in any
+        # order. A page's items nearly always share theirs, so each item
+        # costs a length check; a dict with other keys of the same count
+        # fails with KeyError at its first read (structuring has no side
+        # effects), and then goes the long way, which raises what the
+        # generic code raises if the KeyError was the data's own.
         out: list[Any] = []
         append = out.append
-        last: tuple[Any, ...] | None = None
+        size = -1
         fn = generic
         for d in items:
+            if type(d) is dict and len(d) == size:
+                try:
+                    append(fn(d))
+                    continue
+                except KeyError:
+                    pass
             if type(d) is not dict:
                 append(None if nulls and d is None else generic(d))
                 continue
             keys = tuple(d)
-            if keys != last:
-                fn = shapes.get(keys) or compile_shape(d, keys)
-                last = keys
+            fn = shapes.get(keys) or compile_shape(d, keys)
+            size = len(keys)
             append(fn(d))
         return out
 
@@ -368,9 +387,20 @@ def _compile_shape(
 ) -> Callable[[dict[str, Any]], Any]:
     """The function for dicts with ``keys`` in this order; ``sample`` is one of them."""
     values = [f"v{i}" for i in range(len(keys))]
-    body = _unpack(values, "d") + _build(model, keys, values, "o", sample, gen, 0)
+    body = _read(values, keys, gen) + _build(
+        model, keys, values, "d", "o", sample, gen, 0
+    )
     lines = ["def shape(d):", *(f"    {line}" for line in body), "    return o"]
     return _exec(lines, "shape", gen.namespace)
+
+
+def _read(values: list[str], keys: tuple[str, ...], gen: _Codegen) -> list[str]:
+    """Lines that read ``keys`` of ``d`` into ``values`` by name (in one C call
+    for two or more): ``KeyError`` if one is missing, whatever the order."""
+    if len(keys) < 2:
+        return [f"{v} = d[{k!r}]" for v, k in zip(values, keys, strict=True)]
+    getter = gen.bind(operator.itemgetter(*keys))
+    return [f"({''.join(f'{v}, ' for v in values)}) = {getter}(d)"]
 
 
 def _unpack(values: list[str], source: str) -> list[str]:
@@ -383,13 +413,14 @@ def _build(
     model: _Model,
     keys: tuple[str, ...],
     values: list[str],
+    source: str,
     target: str,
     sample: dict[str, Any],
     gen: _Codegen,
     depth: int,
 ) -> list[str]:
     """Lines that store in ``target`` a ``model`` built from ``values``, the names
-    holding the values of a dict with ``keys`` in that order."""
+    holding the values of ``keys`` of the dict named ``source``."""
     position = {key: i for i, key in enumerate(keys)}
     lines = [f"{target} = _new({gen.bind(model.cls)})"]
     for name, key, _, tp in model.fields:
@@ -402,11 +433,11 @@ def _build(
         extra = [
             f"{k!r}: {values[i]}" for i, k in enumerate(keys) if k not in model.known
         ]
-        lines.append(
-            f"{target}.extra_fields = {{{', '.join(extra)}}}"
-            if extra
-            else f"{target}.extra_fields = _EMPTY"
-        )
+        if len(extra) > 1:  # in the dict's own order, which may not be keys'
+            code = f"_extras({source}, {gen.bind(model.known)})"
+        else:
+            code = f"{{{extra[0]}}}" if extra else "_EMPTY"
+        lines.append(f"{target}.extra_fields = {code}")
     return lines
 
 
@@ -421,7 +452,7 @@ def _build_field(
     if not inner.fits(sample, keys):
         return [f"{attr} = {gen.expr(tp, value)}"]
     values = [f"{value}_{j}" for j in range(len(keys))]
-    built = _build(inner, keys, values, f"{value}_o", sample, gen, depth + 1)
+    built = _build(inner, keys, values, value, f"{value}_o", sample, gen, depth + 1)
     if len(keys) <= _BY_KEY:
         # A small object: its keys checked and read one by one (any order)
         # cost less than a tuple of them built and compared.

@@ -1,11 +1,13 @@
 """Every decoding path agrees on every model: a property over hypothesis payloads.
 
-The specialised code (one function per key order, nested models built inline,
-lists of models through their whole-list code) must give what the generic
-code (``generic_parser``: one ``d.get`` per field, nested models the same way)
-gives for the same input: equal models, equal ``extra_fields``, or an
-exception of the same type with the same message. Payloads have missing,
-unknown, ``null`` and wrongly typed keys, at every level of nesting.
+The specialised code (one function per key set, nested models built inline,
+lists of models through their whole-list code, which reuses a function for
+every dict of as many keys) must give what the generic code
+(``generic_parser``: one ``d.get`` per field, nested models the same way)
+gives for the same input: equal models, equal ``extra_fields`` in the same
+order, or an exception of the same type with the same message. Payloads have
+missing, unknown, ``null`` and wrongly typed keys, at every level of nesting,
+and lists mix them with reordered, renamed and grown copies.
 """
 
 from __future__ import annotations
@@ -111,6 +113,18 @@ def _outcome(parse: Callable[[], Any]) -> tuple[str, Any]:
         return type(exc).__name__, str(exc)
 
 
+def _reversed(data: dict[str, Any]) -> dict[str, Any]:
+    return dict(reversed(data.items()))
+
+
+def _renamed(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with as many keys, its last one swapped for an unknown key."""
+    if not data:
+        return data
+    *rest, (_, value) = data.items()
+    return {**dict(rest), "\x00unknown": value}
+
+
 def _agree(cls: type, first: dict[str, Any], second: dict[str, Any]) -> None:
     reference: Callable[[Any], Any] = generic_parser(cls)
     # A fresh specialised function, as in a new process: ``first`` decides
@@ -124,9 +138,20 @@ def _agree(cls: type, first: dict[str, Any], second: dict[str, Any]) -> None:
             assert _outcome(lambda: specialised(data)) == expected  # noqa: B023
             assert _outcome(lambda: _serde.parser(cls)(data)) == expected  # noqa: B023
             if expected[0] == "ok":
-                assert expected[1].extra_fields == specialised(data).extra_fields
-        both = _outcome(lambda: [reference(first), reference(second)])
-        assert _outcome(lambda: many([first, second])) == both
+                extras = specialised(data).extra_fields
+                assert list(expected[1].extra_fields.items()) == list(extras.items())
+        # A list: the same keys in another order share the first one's code;
+        # a dict with as many keys but another one, or with one key more,
+        # takes the long way.
+        batch = [first, second, _reversed(first), _renamed(first), first]
+        batch += [{**first, "\x00more": None}, first]
+        both = _outcome(lambda: [reference(x) for x in batch])
+        listed = _outcome(lambda: many(batch))
+        assert listed == both
+        if both[0] == "ok":
+            assert [list(x.extra_fields.items()) for x in listed[1]] == [
+                list(x.extra_fields.items()) for x in both[1]
+            ]
     finally:
         del _serde._LISTS[specialised]
         del _serde._NESTED[specialised]
