@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import enum
 import functools
+import http.cookiejar
 import os
 import platform
 import time
@@ -133,8 +134,32 @@ def _http_client(
     elif http != "httpx":
         raise ValueError(f"http must be 'httpx' or 'aiohttp', got {http!r}")
     return httpx.AsyncClient(
-        timeout=timeout, transport=transport, limits=limits, headers=_HEADERS
+        timeout=timeout,
+        transport=transport,
+        limits=limits,
+        headers=_HEADERS,
+        cookies=_CookieJar(),
     )
+
+
+class _CookieJar(http.cookiejar.CookieJar):
+    """The standard cookie jar, minus its work on responses that set no cookie.
+
+    httpx hands every response to ``extract_cookies``, which copies all its
+    headers into an ``email`` message to look for ``Set-Cookie``; the API
+    seldom sends one. Cookies that do come are kept and sent as before.
+    """
+
+    def extract_cookies(self, response: Any, request: Any) -> None:
+        # httpx's stand-in for a urllib response keeps the httpx one here.
+        headers = getattr(getattr(response, "response", None), "headers", None)
+        if (
+            isinstance(headers, httpx.Headers)
+            and "set-cookie" not in headers
+            and "set-cookie2" not in headers
+        ):
+            return
+        super().extract_cookies(response, request)
 
 
 class HMSClient:

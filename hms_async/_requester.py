@@ -31,7 +31,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, TypeVar
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus
 
 import anyio
 import httpx
@@ -124,13 +124,18 @@ def encode_query(params: Mapping[str, Any] | None) -> dict[str, str | list[str]]
     return {k: _query_value(v) for k, v in params.items() if v is not None}
 
 
-def _query_pairs(query: Mapping[str, str | list[str]]) -> list[tuple[str, str]]:
-    """The (key, value) pairs of an encoded query, lists as repeated keys."""
-    return [
-        (k, item)
+def _quote_plus(text: str) -> str:
+    # ASCII letters and digits are what quote_plus() leaves alone: skip it.
+    return text if text.isascii() and text.isalnum() else quote_plus(text)
+
+
+def query_string(query: Mapping[str, str | list[str]]) -> str:
+    """An encoded query as ``urlencode`` writes its pairs, lists as repeated keys."""
+    return "&".join(
+        f"{_quote_plus(k)}={_quote_plus(item)}"
         for k, v in query.items()
         for item in (v if isinstance(v, list) else (v,))
-    ]
+    )
 
 
 def _redact(text: str) -> str:
@@ -412,7 +417,7 @@ class Requester:
         if "?" not in url and not self._http.params:
             # The URL built once, with its query, instead of parsed three
             # times (join, parse, merge the params): what httpx would build.
-            raw_query = urlencode(_query_pairs(query)) if query else None
+            raw_query = query_string(query) if query else None
             target = request_url(base_url or self._base_url, path, raw_query)
             query = None
         request = self._http.build_request(

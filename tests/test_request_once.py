@@ -3,6 +3,8 @@ client, parsers built once; each equal to what the slow way gives."""
 
 from __future__ import annotations
 
+import http.cookiejar
+from typing import Any
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 
 from hms_async import HMSClient
 from hms_async._client import USER_AGENT
-from hms_async._requester import model, model_list, path
+from hms_async._requester import model, model_list, path, query_string
 from hms_async._urls import request_url
 from hms_async.models import Room
 
@@ -51,6 +53,28 @@ _BASES = st.sampled_from(
 def test_path_equals_quoting_every_segment(segments: list[str]) -> None:
     """The plain-segment shortcut gives what quoting every segment gives."""
     assert path(*segments) == _slow_path(*segments)
+
+
+_VALUES = st.text(max_size=8) | st.sampled_from(
+    ["62bbc84f1a2b", "a b", "a+b", "é", "x&y=z", "2024-01-02T03:04:05.000Z", "~-._"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    query=st.dictionaries(
+        _VALUES, _VALUES | st.lists(_VALUES, max_size=3), min_size=1, max_size=4
+    )
+)
+def test_query_string_equals_urlencode(query: dict[str, str | list[str]]) -> None:
+    """The shortcut for letters and digits gives urlencode's bytes, lists as
+    repeated keys, in order."""
+    pairs = [
+        (k, item)
+        for k, v in query.items()
+        for item in (v if isinstance(v, list) else [v])
+    ]
+    assert query_string(query) == urlencode(pairs)
 
 
 @settings(max_examples=300, deadline=None)
@@ -108,6 +132,41 @@ async def test_sdk_headers_set_once_on_its_own_client() -> None:
         assert request.headers.get_list("Accept") == ["application/json"]
     assert "Content-Type" not in seen[0].headers
     assert seen[1].headers["Content-Type"] == "application/json"
+
+
+async def test_cookies_kept_without_parsing_every_response(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A cookie the API sets (a load balancer's, say) is kept and sent back,
+    and only responses that set one go through the cookie parser."""
+    parsed: list[httpx.Response] = []
+    real = http.cookiejar.CookieJar.make_cookies
+
+    def counting(self: Any, response: Any, request: Any) -> Any:
+        parsed.append(response.response)
+        return real(self, response, request)
+
+    monkeypatch.setattr(http.cookiejar.CookieJar, "make_cookies", counting)
+    sent: list[str | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.headers.get("Cookie"))
+        headers = {"Set-Cookie": "lb=node-7; Path=/"} if len(sent) == 2 else {}
+        return httpx.Response(200, json={"id": "r"}, headers=headers)
+
+    async with HMSClient(
+        ACCESS_KEY,
+        APP_SECRET,
+        base_url=BASE_URL,
+        transport=httpx.MockTransport(handler),
+    ) as hms:
+        for _ in range(4):
+            await hms.rooms.retrieve("r")
+
+    assert sent == [None, None, "lb=node-7", "lb=node-7"]
+    assert [response.headers.get("Set-Cookie") for response in parsed] == [
+        "lb=node-7; Path=/"
+    ]
 
 
 async def test_injected_client_is_not_changed() -> None:
