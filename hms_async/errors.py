@@ -141,8 +141,10 @@ class APIError(HMSError):
     def _describe(self) -> str:
         where = f" ({self.method} {self.path})" if self.method else ""
         text = f"{self.status_code} {self.message}{where}"
-        if self.details:
-            text += ": " + "; ".join(self.details)
+        # Details that only repeat the message (the API sends some) add nothing.
+        details = [d for d in self.details if d != self.message]
+        if details:
+            text += ": " + "; ".join(details)
         return text
 
 

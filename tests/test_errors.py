@@ -92,6 +92,21 @@ async def test_error_without_details(
     assert info.value.message == "Token validation error"
 
 
+async def test_details_repeating_the_message_are_said_once(
+    client: HMSClient, respx_router: respx.MockRouter
+) -> None:
+    """A detail equal to the message is kept in `details` but not printed twice."""
+    message = "Invalid query parameter"
+    body = {"code": 400, "message": message, "details": [message, "limit: max 100"]}
+    respx_router.get("rooms/r1").respond(400, json=body)
+
+    with pytest.raises(BadRequestError) as info:
+        await client.rooms.retrieve("r1")
+
+    assert info.value.details == (message, "limit: max 100")
+    assert str(info.value) == f"400 {message} (GET rooms/r1): limit: max 100"
+
+
 async def test_other_4xx_is_api_error(
     client: HMSClient, respx_router: respx.MockRouter
 ) -> None:

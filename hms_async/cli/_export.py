@@ -131,7 +131,7 @@ class _Export:
         if self.complete_before:
             return None
         items = self.sink.written.items
-        return f"exported {items} {self.kind.name} to {self.params['output']}"
+        return f"exported {self.kind.count(items)} to {self.params['output']}"
 
     def interrupted(self) -> str:
         """The message after Ctrl-C."""

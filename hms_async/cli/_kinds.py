@@ -56,6 +56,12 @@ class Kind:
     """The page size range and default."""
     extra_csv: tuple[str, ...] = ()
 
+    def count(self, items: int) -> str:
+        """``items`` of this kind in words: "1 room", "130 rooms", "2 webhook-history items"."""
+        if not self.name.endswith("s"):
+            return f"{items} {self.name} item{'' if items == 1 else 's'}"
+        return f"{items} {self.name[:-1] if items == 1 else self.name}"
+
     def paginator(
         self, hms: HMSClient, filters: Mapping[str, Any], limit: int, start: str | None
     ) -> AsyncPaginator[Any]:

@@ -14,6 +14,7 @@ import pytest
 
 from hms_async import AsyncPaginator
 from hms_async.cli._exit import ExitCode
+from hms_async.cli._kinds import KINDS
 from hms_async.testing import FakeHMS
 
 from ._workspace import Workspace, build
@@ -97,6 +98,22 @@ def test_export_every_kind_to_stdout(hms: Cli, fake: FakeHMS, kind: str) -> None
     assert written == expected
     assert written  # the workspace has something of every kind
     assert result.stderr == ""  # not a terminal: no progress, no summary on stdout runs
+
+
+@pytest.mark.parametrize(
+    ("kind", "items", "words"),
+    [
+        ("rooms", 1, "1 room"),
+        ("rooms", 0, "0 rooms"),
+        ("rooms", 130, "130 rooms"),
+        ("analytics-events", 1, "1 analytics-event"),
+        ("webhook-history", 1, "1 webhook-history item"),
+        ("webhook-history", 2, "2 webhook-history items"),
+    ],
+)
+def test_summary_counts_in_words(kind: str, items: int, words: str) -> None:
+    """The closing line says "1 room", not "1 rooms"."""
+    assert KINDS[kind].count(items) == words
 
 
 def test_export_rooms_to_a_file_with_summary(
