@@ -11,7 +11,7 @@ run second in the same process, either backend's SDK/orjson ratio came out
 0.05x-0.10x worse than run first (the SDK allocates three objects per room
 the hand loops do not, and the first backend's runs leave the heap behind).
 
-    python benchmarks/bench_list.py [--rooms 100000] [--rounds 7]
+    python benchmarks/bench_list.py [--rooms 100000] [--rounds 15]
 """
 
 from __future__ import annotations
@@ -181,7 +181,7 @@ def main() -> None:
     """Parse options, build the pages, run both backends."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rooms", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument(
         "--backend", choices=["asyncio", "trio", "both"], default="both"
     )
