@@ -13,14 +13,13 @@ from typing import Any
 from ._clock import parse_time
 from ._http import bad_request
 from ._router import Call
-from ._state import JSON, KeyOrder
+from ._state import JSON
 
 __all__ = [
     "after_cursor",
     "page_a",
     "page_a_ordered",
     "page_c",
-    "time_filter",
     "time_window",
 ]
 
@@ -86,7 +85,6 @@ def page_c(call: Call, items: Sequence[JSON], field: str) -> JSON:
 def page_a_ordered(
     call: Call,
     store: Mapping[str, JSON],
-    order: KeyOrder,
     *,
     keep: Callable[[JSON], bool] | None = None,
     render: Render = _same,
@@ -97,9 +95,8 @@ def page_a_ordered(
     The same page as ``page_a`` over the items that ``keep`` accepts, but only
     the items up to the page's end are looked at.
     """
-    items: Iterable[JSON] = (
-        store[key] for key in order.update(store).after(call.q("start"))
-    )
+    order = call.state.order(store)
+    items: Iterable[JSON] = (store[key] for key in order.after(call.q("start")))
     if keep is not None:
         items = filter(keep, items)
     return _style_a(*_take(call, items, "id", default), render)
@@ -131,9 +128,3 @@ def _bounds(call: Call) -> tuple[Any, Any]:
                     f"{name} must be a timestamp", "Invalid query parameter"
                 ) from None
     return bounds.get("after"), bounds.get("before")
-
-
-def time_filter(call: Call, items: list[JSON], field: str) -> list[JSON]:
-    """Keep items whose ``field`` is within the ``after``/``before`` query bounds."""
-    within = time_window(call, field)
-    return items if within is None else [item for item in items if within(item)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._activity import change_peer, end_session, leave, public_peer
 from ._http import ApiError, bad_request, not_found
-from ._pagination import page_a, time_filter
+from ._pagination import page_a_ordered, time_window
 from ._router import Call, Router
 from ._state import JSON
 from ._validate import opt_bool, opt_str, req_str
@@ -129,14 +129,19 @@ def _end_room(call: Call) -> JSON:
 
 @router.route("GET", "/sessions")
 def _list_sessions(call: Call) -> JSON:
-    sessions = list(call.state.sessions.values())
     room_id = call.q("room_id")
-    if room_id:
-        sessions = [s for s in sessions if s["room_id"] == room_id]
     active = call.q_bool("active")
-    if active is not None:
-        sessions = [s for s in sessions if s["active"] is active]
-    return page_a(call, time_filter(call, sessions, "created_at"))
+    within = time_window(call, "created_at")
+
+    def keep(session: JSON) -> bool:
+        return (
+            (not room_id or session["room_id"] == room_id)
+            and (active is None or session["active"] is active)
+            and (within is None or within(session))
+        )
+
+    filtered = room_id or active is not None or within is not None
+    return page_a_ordered(call, call.state.sessions, keep=keep if filtered else None)
 
 
 @router.route("GET", "/sessions/{session_id}")

@@ -14,7 +14,7 @@ from ._jobs import (
     render_job,
     stop_job,
 )
-from ._pagination import page_a
+from ._pagination import page_a_ordered
 from ._router import Call, Router
 from ._starts import external_fields, live_fields, recording_fields, startable_room
 from ._state import JSON, State
@@ -43,15 +43,15 @@ def _job(call: Call, kind: Kind, key: str = "job_id") -> JSON:
     return job
 
 
-def _filtered(call: Call, items: list[JSON], fields: tuple[str, ...]) -> list[JSON]:
+def _filter(call: Call, fields: tuple[str, ...]) -> Callable[[JSON], bool] | None:
+    """The list's query filters on ``fields`` as one test of an item (``None``: all)."""
     status = call.q("status")
     if status and "status" in fields and status not in STATUSES:
         raise bad_request(f"status {status} is not valid", "Invalid query parameter")
-    for field in fields:
-        wanted = call.q(field)
-        if wanted:
-            items = [item for item in items if item.get(field) == wanted]
-    return items
+    wanted = {field: value for field in fields if (value := call.q(field))}
+    if not wanted:
+        return None
+    return lambda item: all(item.get(k) == v for k, v in wanted.items())
 
 
 def _start(call: Call, kind: Kind) -> JSON:
@@ -100,11 +100,11 @@ def _register(kind: Kind) -> None:
 
     @router.route("GET", prefix)
     def listing(call: Call) -> JSON:
-        jobs = _filtered(
-            call, list(collection(call.state, kind).values()), _JOB_FILTERS
-        )
-        return page_a(
-            call, jobs, render=lambda j: render_job(j, assets=kind != "recording")
+        return page_a_ordered(
+            call,
+            collection(call.state, kind),
+            keep=_filter(call, _JOB_FILTERS),
+            render=lambda j: render_job(j, assets=kind != "recording"),
         )
 
 
@@ -174,12 +174,8 @@ def _timed_metadata(call: Call) -> JSON:
 
 @router.route("GET", "/recording-assets")
 def _list_assets(call: Call) -> JSON:
-    assets = _filtered(
-        call,
-        list(call.state.assets.values()),
-        ("room_id", "session_id", "status", "type"),
-    )
-    return page_a(call, assets)
+    keep = _filter(call, ("room_id", "session_id", "status", "type"))
+    return page_a_ordered(call, call.state.assets, keep=keep)
 
 
 def _asset(call: Call) -> JSON:

@@ -28,7 +28,6 @@ def _list_rooms(call: Call) -> JSON:
     return page_a_ordered(
         call,
         state.rooms,
-        state.room_order,
         keep=_room_filter(call),
         render=lambda room: render_room(state, room),
     )

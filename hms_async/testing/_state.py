@@ -49,6 +49,8 @@ class KeyOrder:
     def update(self, store: Mapping[str, JSON]) -> KeyOrder:
         """Take in the keys added to ``store`` since the last call; return self."""
         known = len(self.keys)
+        if len(store) < known:  # not append-only after all: start over
+            self.keys, self.positions, known = [], {}, 0
         if len(store) != known:
             for position, key in enumerate(
                 itertools.islice(store, known, None), start=known
@@ -87,8 +89,6 @@ class State:
     rooms: dict[str, JSON] = attrs.Factory(dict)
     room_names: dict[str, str] = attrs.Factory(dict)
     """Room ids by case-folded name: creating by name stays O(1) in big fakes."""
-    room_order: KeyOrder = attrs.Factory(KeyOrder)
-    """Room ids in creation order with their positions: listing pages stays O(page)."""
     room_codes: dict[str, JSON] = attrs.Factory(dict)
     sessions: dict[str, JSON] = attrs.Factory(dict)
     active_sessions: dict[str, str] = attrs.Factory(dict)
@@ -117,6 +117,8 @@ class State:
     messages: list[JSON] = attrs.Factory(list)
     dtmf: list[JSON] = attrs.Factory(list)
     timed_metadata: list[JSON] = attrs.Factory(list)
+    key_orders: dict[int, tuple[Mapping[str, JSON], KeyOrder]] = attrs.Factory(dict)
+    """The ``KeyOrder`` of each listed store, by the store's identity (``order()``)."""
 
     def __repr__(self) -> str:
         # Stored bodies may hold storage credentials: show counts only.
@@ -124,6 +126,14 @@ class State:
             f"State(access_key={self.access_key!r}, rooms={len(self.rooms)}, "
             f"sessions={len(self.sessions)}, peers={len(self.peers)})"
         )
+
+    def order(self, store: Mapping[str, JSON]) -> KeyOrder:
+        """The keys of ``store``, one of this state's append-only stores, in
+        order and up to date: a page of its list costs what the page costs."""
+        entry = self.key_orders.get(id(store))
+        if entry is None or entry[0] is not store:
+            entry = self.key_orders[id(store)] = (store, KeyOrder())
+        return entry[1].update(store)
 
     def room(self, room_id: str) -> JSON:
         """Return the stored room or raise a 404."""

@@ -51,3 +51,21 @@ async def create_room(http: httpx.AsyncClient, **body: Any) -> dict[str, Any]:
     assert response.status_code == 200, response.text
     room: dict[str, Any] = response.json()
     return room
+
+
+class CountingStore(dict[str, Any]):
+    """One of the fake's stores, counting the items a request reads."""
+
+    reads = 0
+
+    def __getitem__(self, key: str) -> Any:
+        self.reads += 1
+        return super().__getitem__(key)
+
+    def values(self) -> Any:
+        self.reads += len(self)
+        return super().values()
+
+    def items(self) -> Any:
+        self.reads += len(self)
+        return super().items()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from hms_async.testing import FakeHMS
+
+from ._helpers import CountingStore
 
 
 async def test_seeded_rooms_list_and_read_like_created_ones() -> None:
@@ -42,29 +42,11 @@ def test_seed_rooms_refuses_bad_input() -> None:
     assert len(fake.state.rooms) == 2
 
 
-class _CountingRooms(dict[str, Any]):
-    """The fake's room store, counting the rooms a request reads."""
-
-    reads = 0
-
-    def __getitem__(self, key: str) -> Any:
-        self.reads += 1
-        return super().__getitem__(key)
-
-    def values(self) -> Any:
-        self.reads += len(self)
-        return super().values()
-
-    def items(self) -> Any:
-        self.reads += len(self)
-        return super().items()
-
-
 async def test_a_page_of_a_big_list_reads_only_that_page() -> None:
     """Deep in 5,000 rooms, a filtered page reads about a page of rooms, not the list."""
     fake = FakeHMS(seed=4)
     ids = fake.seed_rooms(5000)
-    fake.state.rooms = counting = _CountingRooms(fake.state.rooms)
+    fake.state.rooms = counting = CountingStore(fake.state.rooms)
     async with fake.client() as hms:
         await hms.rooms.disable(ids[4002])  # one read by the update itself
         before = counting.reads
