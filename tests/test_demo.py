@@ -33,6 +33,7 @@ def test_demo_creates_and_streams_rooms(
     )
     assert match is not None
     assert match.groups() == ("150", "8")
+    assert "1 session on the first page of sessions:" in out
     assert "(ended): 3 peers Ada, Grace, Linus" in out
 
 
