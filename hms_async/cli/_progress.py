@@ -35,8 +35,11 @@ class _Counts(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         total = "" if task.total is None else f"/{task.total:,.0f}"
+        items = task.completed if task.total is None else task.total
+        pages = task.fields["pages"]
         return Text(
-            f"{task.completed:,.0f}{total} items, {task.fields['pages']:,} pages"
+            f"{task.completed:,.0f}{total} item{'' if items == 1 else 's'}, "
+            f"{pages:,} page{'' if pages == 1 else 's'}"
         )
 
 

@@ -11,10 +11,12 @@ from typing import Any
 import anyio
 import httpx
 import pytest
+from rich.progress import Progress
 
 from hms_async import AsyncPaginator
 from hms_async.cli._exit import ExitCode
 from hms_async.cli._kinds import KINDS
+from hms_async.cli._progress import _Counts
 from hms_async.testing import FakeHMS
 
 from ._workspace import Workspace, build
@@ -114,6 +116,25 @@ def test_export_every_kind_to_stdout(hms: Cli, fake: FakeHMS, kind: str) -> None
 def test_summary_counts_in_words(kind: str, items: int, words: str) -> None:
     """The closing line says "1 room", not "1 rooms"."""
     assert KINDS[kind].count(items) == words
+
+
+@pytest.mark.parametrize(
+    ("completed", "total", "pages", "words"),
+    [
+        (1, None, 1, "1 item, 1 page"),
+        (250, None, 3, "250 items, 3 pages"),
+        (0, None, 0, "0 items, 0 pages"),
+        (1, 1, 1, "1/1 item, 1 page"),
+        (1, 2000, 1, "1/2,000 items, 1 page"),
+    ],
+)
+def test_progress_counts_in_words(
+    completed: int, total: int | None, pages: int, words: str
+) -> None:
+    """The progress bar's counts: "1 item, 1 page", not "1 items, 1 pages"."""
+    progress = Progress()
+    task = progress.add_task("rooms", total=total, completed=completed, pages=pages)
+    assert _Counts().render(progress.tasks[task]).plain == words
 
 
 def test_export_rooms_to_a_file_with_summary(
