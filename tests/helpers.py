@@ -24,6 +24,16 @@ Http = Literal["httpx", "aiohttp"]
 """The HTTP layers of ``HMSClient(http=...)``."""
 
 
+def mock_client(handler: Callable[[httpx.Request], httpx.Response]) -> HMSClient:
+    """A client on the test credentials whose requests ``handler`` answers."""
+    return HMSClient(
+        ACCESS_KEY,
+        APP_SECRET,
+        base_url=BASE_URL,
+        transport=httpx.MockTransport(handler),
+    )
+
+
 def body_of(request: httpx.Request) -> Any:
     """The decoded JSON body of a sent request."""
     return json.loads(request.content)

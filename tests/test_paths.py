@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hms_async import HMSClient
 from hms_async._requester import path
 
-from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
+from .helpers import mock_client
 
 
 def echo_client(seen: list[httpx.Request]) -> HMSClient:
@@ -22,12 +22,7 @@ def echo_client(seen: list[httpx.Request]) -> HMSClient:
         seen.append(request)
         return httpx.Response(200, json={"id": "r"})
 
-    return HMSClient(
-        ACCESS_KEY,
-        APP_SECRET,
-        base_url=BASE_URL,
-        transport=httpx.MockTransport(handler),
-    )
+    return mock_client(handler)
 
 
 @settings(

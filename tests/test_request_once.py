@@ -18,7 +18,7 @@ from hms_async._requester import model, model_list, path, query_string
 from hms_async._urls import request_url
 from hms_async.models import Room
 
-from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
+from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL, mock_client
 
 
 def _slow_path(*segments: str) -> str:
@@ -116,12 +116,7 @@ async def test_sdk_headers_set_once_on_its_own_client() -> None:
         seen.append(request)
         return httpx.Response(200, json={"id": "r"})
 
-    async with HMSClient(
-        ACCESS_KEY,
-        APP_SECRET,
-        base_url=BASE_URL,
-        transport=httpx.MockTransport(handler),
-    ) as hms:
+    async with mock_client(handler) as hms:
         assert hms._http.headers["User-Agent"] == USER_AGENT
         assert hms._http.headers["Accept"] == "application/json"
         await hms.rooms.retrieve("r")
@@ -154,12 +149,7 @@ async def test_cookies_kept_without_parsing_every_response(
         headers = {"Set-Cookie": "lb=node-7; Path=/"} if len(sent) == 2 else {}
         return httpx.Response(200, json={"id": "r"}, headers=headers)
 
-    async with HMSClient(
-        ACCESS_KEY,
-        APP_SECRET,
-        base_url=BASE_URL,
-        transport=httpx.MockTransport(handler),
-    ) as hms:
+    async with mock_client(handler) as hms:
         for _ in range(4):
             await hms.rooms.retrieve("r")
 

@@ -21,6 +21,7 @@ from hms_async._serde import structure
 from hms_async.models import Room, RoomWebhook, UploadCredentials
 
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
+from .helpers import mock_client as client_answering
 
 STORAGE_SECRET = "storage-secret-value-123"
 HOOK_SECRET = "webhook-header-secret-456"
@@ -53,12 +54,7 @@ def mock_client(
         seen.append(request)
         return next(responses)
 
-    hms = HMSClient(
-        ACCESS_KEY,
-        APP_SECRET,
-        base_url=BASE_URL,
-        transport=httpx.MockTransport(handler),
-    )
+    hms = client_answering(handler)
     hms._requester.sleep = no_sleep
     return hms
 
