@@ -19,6 +19,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 import anyio
 
 from . import HMSClient
+from ._words import plural
 from .models import Room
 from .testing import FakeHMS
 
@@ -70,16 +71,13 @@ async def _read_only(hms: HMSClient, limit: int, visited: Room | None = None) ->
         return
     print(f"{label}: {room.name} (id {room.id}, created {room.created_at})")
     recent = await hms.sessions.list(limit=10)
-    print(f"{_count(len(recent.data), 'session')} on the first page of sessions:")
+    count = len(recent.data)
+    print(f"{count} {plural(count, 'session')} on the first page of sessions:")
     for session in recent.data:
         names = sorted(p.name or p.id for p in session.peers.values())
         state = "active" if session.active else "ended"
-        peers = _count(len(names), "peer")
+        peers = f"{len(names)} {plural(len(names), 'peer')}"
         print(f"  session {session.id} ({state}): {peers} {', '.join(names)}")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _simulate_visit(fake: FakeHMS, room_id: str) -> None:

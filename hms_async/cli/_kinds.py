@@ -15,6 +15,7 @@ import click
 from .._client import HMSClient
 from .._pagination import AsyncPaginator
 from .._serde import json_key
+from .._words import plural
 from ..models import (
     AnalyticsEvent,
     ExternalStream,
@@ -58,9 +59,8 @@ class Kind:
 
     def count(self, items: int) -> str:
         """``items`` of this kind in words: "1 room", "130 rooms", "2 webhook-history items"."""
-        if not self.name.endswith("s"):
-            return f"{items} {self.name} item{'' if items == 1 else 's'}"
-        return f"{items} {self.name[:-1] if items == 1 else self.name}"
+        noun = self.name[:-1] if self.name.endswith("s") else f"{self.name} item"
+        return f"{items} {plural(items, noun)}"
 
     def paginator(
         self, hms: HMSClient, filters: Mapping[str, Any], limit: int, start: str | None

@@ -19,6 +19,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from .._words import plural
+
 __all__ = ["ExportProgress"]
 
 
@@ -38,8 +40,8 @@ class _Counts(ProgressColumn):
         items = task.completed if task.total is None else task.total
         pages = task.fields["pages"]
         return Text(
-            f"{task.completed:,.0f}{total} item{'' if items == 1 else 's'}, "
-            f"{pages:,} page{'' if pages == 1 else 's'}"
+            f"{task.completed:,.0f}{total} {plural(items, 'item')}, "
+            f"{pages:,} {plural(pages, 'page')}"
         )
 
 
