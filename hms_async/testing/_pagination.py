@@ -17,6 +17,7 @@ from ._state import JSON
 
 __all__ = [
     "after_cursor",
+    "matching",
     "page_a",
     "page_a_ordered",
     "page_c",
@@ -100,6 +101,21 @@ def page_a_ordered(
     if keep is not None:
         items = filter(keep, items)
     return _style_a(*_take(call, items, "id", default), render)
+
+
+def matching(
+    wanted: Mapping[str, object], within: Callable[[JSON], bool] | None = None
+) -> Callable[[JSON], bool] | None:
+    """A list's query filters as one test of an item: each field of ``wanted``
+    equal, and ``within`` (a time window) true; ``None`` when nothing is asked."""
+    if not wanted and within is None:
+        return None
+
+    def keep(item: JSON) -> bool:
+        matches = all(item.get(field) == value for field, value in wanted.items())
+        return matches and (within is None or within(item))
+
+    return keep
 
 
 def time_window(call: Call, field: str) -> Callable[[JSON], bool] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._activity import change_peer, end_session, leave, public_peer
 from ._http import ApiError, bad_request, not_found
-from ._pagination import page_a_ordered, time_window
+from ._pagination import matching, page_a_ordered, time_window
 from ._router import Call, Router
 from ._state import JSON
 from ._validate import opt_bool, opt_str, req_str
@@ -129,19 +129,15 @@ def _end_room(call: Call) -> JSON:
 
 @router.route("GET", "/sessions")
 def _list_sessions(call: Call) -> JSON:
+    wanted: dict[str, object] = {}
     room_id = call.q("room_id")
+    if room_id:
+        wanted["room_id"] = room_id
     active = call.q_bool("active")
-    within = time_window(call, "created_at")
-
-    def keep(session: JSON) -> bool:
-        return (
-            (not room_id or session["room_id"] == room_id)
-            and (active is None or session["active"] is active)
-            and (within is None or within(session))
-        )
-
-    filtered = room_id or active is not None or within is not None
-    return page_a_ordered(call, call.state.sessions, keep=keep if filtered else None)
+    if active is not None:
+        wanted["active"] = active
+    keep = matching(wanted, time_window(call, "created_at"))
+    return page_a_ordered(call, call.state.sessions, keep=keep)
 
 
 @router.route("GET", "/sessions/{session_id}")

@@ -14,7 +14,7 @@ from ._jobs import (
     render_job,
     stop_job,
 )
-from ._pagination import page_a_ordered
+from ._pagination import matching, page_a_ordered
 from ._router import Call, Router
 from ._starts import external_fields, live_fields, recording_fields, startable_room
 from ._state import JSON, State
@@ -48,10 +48,7 @@ def _filter(call: Call, fields: tuple[str, ...]) -> Callable[[JSON], bool] | Non
     status = call.q("status")
     if status and "status" in fields and status not in STATUSES:
         raise bad_request(f"status {status} is not valid", "Invalid query parameter")
-    wanted = {field: value for field in fields if (value := call.q(field))}
-    if not wanted:
-        return None
-    return lambda item: all(item.get(k) == v for k, v in wanted.items())
+    return matching({field: value for field in fields if (value := call.q(field))})
 
 
 def _start(call: Call, kind: Kind) -> JSON:

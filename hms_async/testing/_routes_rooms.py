@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._http import ApiError, bad_request, forbidden, not_found
-from ._pagination import page_a, page_a_ordered, time_window
+from ._pagination import matching, page_a, page_a_ordered, time_window
 from ._rooms import apply_room_body, create_room, render_room
 from ._router import Call, Router
 from ._state import JSON, State
@@ -43,15 +43,7 @@ def _room_filter(call: Call) -> Callable[[JSON], bool] | None:
         value = call.q(field)
         if value:
             wanted[field] = value
-    within = time_window(call, "created_at")
-    if not wanted and within is None:
-        return None
-
-    def keep(room: JSON) -> bool:
-        matches = all(room[field] == value for field, value in wanted.items())
-        return matches and (within is None or within(room))
-
-    return keep
+    return matching(wanted, time_window(call, "created_at"))
 
 
 @router.route("GET", "/rooms/{room_id}")
