@@ -47,6 +47,8 @@ if _typing.TYPE_CHECKING:
         from_dict,
         to_dict,
     )
+    from ._sync._client import SyncHMSClient
+    from ._sync._pagination import SyncPaginator
 
 _SOURCES = {
     ".models": "models",
@@ -54,6 +56,8 @@ _SOURCES = {
     "._client": "DEFAULT_AUTH_BASE_URL DEFAULT_BASE_URL DEFAULT_TIMEOUT HMSClient",
     "._pagination": "AsyncPaginator Page PagePrefetch PaginationError Prefetch",
     "._serde": "from_dict to_dict",
+    "._sync._client": "SyncHMSClient",
+    "._sync._pagination": "SyncPaginator",
 }
 """Each submodule and the names it provides (space-separated)."""
 
@@ -80,6 +84,8 @@ __all__ = [
     "RateLimitError",
     "ResponseDecodeError",
     "ServerError",
+    "SyncHMSClient",
+    "SyncPaginator",
     "WebhookError",
     "WebhookVerificationError",
     "__version__",
