@@ -20,6 +20,7 @@ from ._options import (
     AUTH_BASE_URL_ENV,
     BASE_URL_ENV,
     check_deadline,
+    check_http,
     check_max_retries,
     check_timeout,
     from_env,
@@ -225,7 +226,9 @@ class HMSClient:
             `http_client` and `transport` (or `http="aiohttp"`), or an option
             out of range (`timeout` or `deadline` not above 0, `max_retries`
             below 0, `max_connections` below 1).
-        TypeError: An option of the wrong type, e.g. `timeout="x"`.
+        TypeError: An option of the wrong type, e.g. `timeout="x"`, or an
+            `http_client` or `transport` made for the other kind of client
+            (async or sync).
 
     Attributes:
         base_url: The API base URL the client sends to.
@@ -264,6 +267,8 @@ class HMSClient:
         clock: Callable[[], float] = time.time,
     ) -> None:
         key, secret = _credentials(access_key, app_secret, management_token)
+        check_http("http_client", http_client, httpx.AsyncClient)
+        check_http("transport", transport, httpx.AsyncBaseTransport)
         if http_client is not None and transport is not None:
             raise ValueError("pass http_client or transport, not both")
         if http_client is not None and http != "httpx":

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from hms_async import APITimeoutError, ClientClosedError, SyncHMSClient
+from hms_async import APITimeoutError, ClientClosedError, HMSClient, SyncHMSClient
 from hms_async.testing import FakeHMS, SyncFakeHMSFixture
 
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
@@ -173,6 +173,32 @@ def test_deadline_while_queued_for_a_slot() -> None:
         "GET /rooms/r1: still waiting for one of the client's 1 connection slots "
         "(max_connections) when the 0.2 s deadline passed"
     )
+
+
+def test_an_http_client_of_the_other_kind_is_a_type_error() -> None:
+    """An async httpx client to the sync client, or the reverse: which one, and why."""
+    with pytest.raises(TypeError) as to_sync:
+        SyncHMSClient(ACCESS_KEY, APP_SECRET, http_client=httpx.AsyncClient())
+    with httpx.Client() as http, pytest.raises(TypeError) as to_async:
+        HMSClient(ACCESS_KEY, APP_SECRET, http_client=http)
+    with pytest.raises(TypeError) as transport:
+        SyncHMSClient(ACCESS_KEY, APP_SECRET, transport=httpx.AsyncHTTPTransport())
+    with pytest.raises(TypeError) as other:
+        SyncHMSClient(ACCESS_KEY, APP_SECRET, http_client="http://x")  # type: ignore[arg-type]
+
+    assert str(to_sync.value) == (
+        "http_client must be an httpx.Client, got an httpx.AsyncClient: "
+        "pass it to HMSClient"
+    )
+    assert str(to_async.value) == (
+        "http_client must be an httpx.AsyncClient, got an httpx.Client: "
+        "pass it to SyncHMSClient"
+    )
+    assert str(transport.value) == (
+        "transport must be an httpx.BaseTransport, got an "
+        "httpx.AsyncBaseTransport: pass it to HMSClient"
+    )
+    assert str(other.value) == "http_client must be an httpx.Client, got str"
 
 
 def test_aiohttp_is_refused() -> None:

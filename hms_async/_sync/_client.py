@@ -28,6 +28,7 @@ from hms_async._options import (
     AUTH_BASE_URL_ENV,
     BASE_URL_ENV,
     check_deadline,
+    check_http,
     check_max_retries,
     check_timeout,
     from_env,
@@ -140,7 +141,9 @@ class SyncHMSClient:
             `http_client` and `transport` (or `http="aiohttp"`), or an option
             out of range (`timeout` or `deadline` not above 0, `max_retries`
             below 0, `max_connections` below 1).
-        TypeError: An option of the wrong type, e.g. `timeout="x"`.
+        TypeError: An option of the wrong type, e.g. `timeout="x"`, or an
+            `http_client` or `transport` made for the other kind of client
+            (async or sync).
 
     Attributes:
         base_url: The API base URL the client sends to.
@@ -178,6 +181,8 @@ class SyncHMSClient:
         clock: Callable[[], float] = time.time,
     ) -> None:
         key, secret = _credentials(access_key, app_secret, management_token)
+        check_http("http_client", http_client, httpx.Client)
+        check_http("transport", transport, httpx.BaseTransport)
         if http_client is not None and transport is not None:
             raise ValueError("pass http_client or transport, not both")
         if http_client is not None and http != "httpx":
