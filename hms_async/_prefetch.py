@@ -49,12 +49,12 @@ class _Ahead(Generic[T]):
         "_depth",
         "_ended",
         "_group",
+        "_held",
         "_left",
         "_name",
         "_pages",
         "_queue",
         "_running",
-        "_taken",
     )
 
     def __init__(self, pages: AsyncIterator[Page[T]], depth: int, name: str) -> None:
@@ -66,8 +66,10 @@ class _Ahead(Generic[T]):
         self._running = False  # a producer task is alive
         self._ended = False  # the producer reached the end of the list
         self._left = False  # the block was left
-        self._arrived: anyio.Event | None = None  # the consumer waits for a page
-        self._taken: anyio.Event | None = None  # the producer waits for room
+        self._arrived: anyio.Event | None = None  # set when a page is queued
+        # A page fetched while the queue was full, and the event that tells
+        # the producer it was queued.
+        self._held: tuple[Page[T], anyio.Event] | None = None
 
     async def enter(self) -> None:
         """Open the task group and start fetching."""
@@ -117,11 +119,12 @@ class _Ahead(Generic[T]):
                 except Exception as exc:  # queued; the consumer raises it
                     queue.append(_Failed(exc))
                     return  # the consumer's next step starts a new producer
-                while len(queue) >= depth:  # one page held, `depth` queued
-                    self._taken = taken = anyio.Event()
+                if len(queue) < depth:
+                    queue.append(page)
+                    self._wake()
+                else:  # the consumer queues it when it takes a page
+                    self._held = page, (taken := anyio.Event())
                     await taken.wait()
-                queue.append(page)
-                self._wake()
         finally:
             self._running = False
             self._wake()
@@ -149,11 +152,14 @@ class _Ahead(Generic[T]):
             self._arrived = arrived = anyio.Event()
             await arrived.wait()  # cancelled here, nothing is lost
         got = queue.popleft()
-        if self._taken is not None:
-            self._taken.set()
-        if type(got) is _Failed:
+        if self._held is not None:  # queued here: the next step need not wait
+            held, taken = self._held
+            self._held = None
+            queue.append(held)
+            taken.set()
+        if isinstance(got, _Failed):
             raise got.error
-        return got  # type: ignore[return-value]
+        return got
 
 
 class _Block:
