@@ -114,3 +114,9 @@ def service_classes() -> dict[str, type[Any]]:
 def services_of(client: HMSClient) -> dict[str, Any]:
     """Every service of ``client`` by attribute name (created on first access)."""
     return {name: getattr(client, name) for name in service_classes()}
+
+
+def no_fallback(name: str, reason: str) -> None:
+    """Stands in for ``_fastpaths.disable`` where a fast path must pass its check:
+    a fallback to the public path would hide the difference the test looks for."""
+    raise AssertionError(f"{name} failed its check: {reason}")
