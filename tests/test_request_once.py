@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hms_async import HMSClient
-from hms_async._client import USER_AGENT
-from hms_async._requester import model, model_list, path, query_string
+from hms_async._encoding import path, query_string
+from hms_async._http import USER_AGENT
+from hms_async._parsers import model, model_list
 from hms_async._urls import request_url
 from hms_async.models import Room
 

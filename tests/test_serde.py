@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hms_async import ResponseDecodeError, _requester, _serde, models
+from hms_async import ResponseDecodeError, _parsers, _serde, _status, models
 from hms_async._serde import (
     EMPTY,
     format_datetime,
@@ -577,7 +577,7 @@ def test_missing_required_key(items: list[Any], key: str) -> None:
 
     response = httpx.Response(200, json={"data": items})
     with pytest.raises(ResponseDecodeError, match=r"expected shape \(KeyError"):
-        _requester._decode(response, _requester.model_list(Room))
+        _status.decode(response, _parsers.model_list(Room))
 
 
 class Kind(enum.StrEnum):
