@@ -111,7 +111,8 @@ class HMSClient:
     `hms.sessions`, ...). The client signs its management tokens from the
     access key and app secret and refreshes them before they expire (and
     once after a 401). Calls that are safe to repeat are retried on 429, 502,
-    503, 504 and connection errors, with backoff. One client is safe to share
+    503, 504 and connection errors, and a GET whose body came cut short or
+    garbled, with backoff. One client is safe to share
     across all the tasks of an application, on asyncio or trio; open it once
     and close it at shutdown, with `async with` or `await hms.aclose()`.
 

@@ -6,7 +6,9 @@ Services describe a call (method, path, query, body, how to parse the JSON:
 * retries: failures to connect (nothing was sent) for every method; 429,
   502, 503, 504 and read-side network failures only for idempotent calls
   (GETs, and POSTs a service marks as safe to repeat); exponential backoff
-  with jitter (``_retry``), ``Retry-After`` honoured up to a cap;
+  with jitter (``_retry``), ``Retry-After`` honoured up to a cap; a GET
+  whose 2xx body is not JSON (cut short or garbled in transit) is retried
+  like a dropped connection;
 * every error becomes an exception of ``errors.py``, and a body that is not
   the JSON promised ``ResponseDecodeError`` (``_status``);
 * admission: each attempt first takes one of the client's connection slots
@@ -31,9 +33,15 @@ import orjson
 from ._encoding import encode_query, query_string
 from ._retry import RetryPolicy
 from ._slots import Call, Slots
-from ._status import connection_error, decode, error_for, retry_after_header
+from ._status import connection_error, error_for, load, retry_after_header
+from ._status import parse as parse_json
 from ._urls import request_url
-from .errors import APITimeoutError, ClientClosedError, RateLimitError
+from .errors import (
+    APITimeoutError,
+    ClientClosedError,
+    RateLimitError,
+    ResponseDecodeError,
+)
 
 __all__ = ["Requester"]
 
@@ -159,10 +167,12 @@ class Requester:
         safe = method == "GET" if idempotent is None else idempotent
         auth = self._auth if auth is _DEFAULT else auth
         if self._deadline is None:
-            response = await self._send(request, path, safe, auth, Call(math.inf))
+            response, body = await self._send(request, path, safe, auth, Call(math.inf))
         else:
-            response = await self._send_by(self._deadline, request, path, safe, auth)
-        return decode(response, parse)
+            response, body = await self._send_by(
+                self._deadline, request, path, safe, auth
+            )
+        return parse_json(response, body, parse)
 
     async def _send_by(
         self,
@@ -171,7 +181,7 @@ class Requester:
         path: str,
         safe: bool,
         auth: httpx.Auth | None,
-    ) -> httpx.Response:
+    ) -> tuple[httpx.Response, Any]:
         """Send within ``deadline`` seconds, every attempt and wait included."""
         with anyio.move_on_after(deadline) as scope:
             call = Call(scope.deadline)
@@ -194,7 +204,8 @@ class Requester:
         safe: bool,
         auth: httpx.Auth | None,
         call: Call,
-    ) -> httpx.Response:
+    ) -> tuple[httpx.Response, Any]:
+        """Send until an answer may be kept; return it and its JSON."""
         method = request.method
         deadline_at = call.deadline_at
         attempt = 0
@@ -213,9 +224,26 @@ class Requester:
                     raise connection_error(exc, method, path) from exc
                 await self.sleep(wait)
                 continue
-            self._log(method, path, response.status_code, attempt, started)
-            if response.status_code < 400:
-                return response
+            status = response.status_code
+            if status < 400:
+                try:
+                    body = load(response)
+                except ResponseDecodeError:
+                    # Damaged in transit: a GET is sent again, as after a
+                    # dropped connection (a POST may have been applied).
+                    self._log(
+                        method, path, f"{status}, body not JSON", attempt, started
+                    )
+                    if not (safe and method == "GET"):
+                        raise
+                    wait = self._wait(attempt, None, deadline_at)
+                    if wait is None:
+                        raise
+                    await self.sleep(wait)
+                    continue
+                self._log(method, path, status, attempt, started)
+                return response, body
+            self._log(method, path, status, attempt, started)
             error = error_for(response, method, path)
             if not (safe and response.status_code in _RETRY_STATUSES):
                 raise error

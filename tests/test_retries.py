@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import email.utils
+import logging
+import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -15,8 +18,10 @@ from hms_async import (
     APITimeoutError,
     HMSClient,
     RateLimitError,
+    ResponseDecodeError,
     ServerError,
 )
+from hms_async._parsers import as_json
 
 from .conftest import Sleeps
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
@@ -250,17 +255,28 @@ def bad_gzip() -> httpx.DecodingError:
     return httpx.DecodingError("Error -3 while decompressing data")
 
 
-async def test_undecodable_encoding_is_a_connection_error_retried_on_get(
-    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+def garbled() -> httpx.Response:
+    """A fresh 200 whose body was cut short: not JSON (a response is read once)."""
+    return httpx.Response(200, content=b'{"id": "r1", "na')
+
+
+@pytest.mark.parametrize("damaged", [bad_gzip, garbled])
+async def test_a_get_damaged_in_transit_is_read_again(
+    client: HMSClient,
+    respx_router: respx.MockRouter,
+    sleeps: Sleeps,
+    damaged: Callable[[], httpx.Response | Exception],
 ) -> None:
-    """A body in a broken Content-Encoding is APIConnectionError, never bare httpx."""
-    route = respx_router.get("rooms/r1").mock(side_effect=[bad_gzip(), OK])
+    """A broken Content-Encoding, or a 200 whose body is not JSON: sent again,
+    with the backoff of a dropped connection, and the call succeeds."""
+    route = respx_router.get("rooms/r1").mock(side_effect=[damaged(), OK])
 
     room = await client.rooms.retrieve("r1")
 
     assert room.id == "r1"
     assert route.call_count == 2
     assert len(sleeps.waits) == 1
+    assert 0.375 <= sleeps.waits[0] <= 0.5
 
 
 async def test_undecodable_encoding_on_post_not_retried(
@@ -402,3 +418,106 @@ async def test_retry_after_date_beyond_cap_on_503(
 
     assert route.call_count == 1
     assert sleeps.waits == []
+
+
+# --- a body damaged in transit -----------------------------------------------------
+
+
+@pytest.mark.parametrize("max_retries", [0, 1, 3])
+async def test_garbled_past_the_retries_is_a_decode_error(
+    client: HMSClient,
+    respx_router: respx.MockRouter,
+    sleeps: Sleeps,
+    max_retries: int,
+) -> None:
+    """Every answer garbled: ResponseDecodeError after max_retries + 1 requests."""
+    route = respx_router.get("rooms/r1").mock(side_effect=lambda _: garbled())
+
+    with pytest.raises(ResponseDecodeError, match="not JSON") as caught:
+        await client.with_options(max_retries=max_retries).rooms.retrieve("r1")
+
+    assert route.call_count == max_retries + 1
+    assert len(sleeps.waits) == max_retries
+    assert caught.value.status_code == 200
+    assert caught.value.excerpt == '{"id": "r1", "na'
+
+
+@pytest.mark.parametrize("body", [[], {"name": "no id"}, "a string"])
+async def test_json_of_the_wrong_shape_is_not_retried(
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps, body: Any
+) -> None:
+    """Valid JSON of an unexpected shape would come back the same: raised at once."""
+    route = respx_router.get("rooms/r1").respond(200, json=body)
+
+    with pytest.raises(ResponseDecodeError, match="expected shape"):
+        await client.rooms.retrieve("r1")
+
+    assert route.call_count == 1
+    assert sleeps.waits == []
+
+
+async def test_post_with_a_garbled_body_is_not_retried(
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+) -> None:
+    """A POST may have been applied: its garbled answer is raised, idempotent or not."""
+    create = respx_router.post("rooms").mock(side_effect=[garbled(), OK])
+    update = respx_router.post("rooms/r1").mock(side_effect=[garbled(), OK])
+
+    with pytest.raises(ResponseDecodeError, match="not JSON"):
+        await client.request("POST", "rooms", json={"name": "x"})
+    with pytest.raises(ResponseDecodeError, match="not JSON"):
+        await client.rooms.update("r1", description="marked idempotent")
+
+    assert (create.call_count, update.call_count) == (1, 1)
+    assert sleeps.waits == []
+
+
+async def test_a_get_marked_not_idempotent_is_not_retried(
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+) -> None:
+    """idempotent=False stops the retry of a garbled GET like that of a 503."""
+    route = respx_router.get("g").mock(side_effect=[garbled(), OK])
+
+    with pytest.raises(ResponseDecodeError):
+        await client._requester.request("GET", "g", parse=as_json, idempotent=False)
+
+    assert route.call_count == 1
+
+
+async def test_the_deadline_bounds_garbled_retries(
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+) -> None:
+    """A wait that would end past the deadline is not started: the error comes now."""
+    route = respx_router.get("rooms/r1").mock(side_effect=lambda _: garbled())
+    view = client.with_options(max_retries=10, deadline=0.7)
+
+    with pytest.raises(ResponseDecodeError, match="not JSON"):
+        await view.rooms.retrieve("r1")
+
+    # Backoff 0.375-0.5 s fits in 0.7 s; the next, 0.75-1 s, would not.
+    assert route.call_count == 2
+    assert len(sleeps.waits) == 1
+
+
+async def test_each_garbled_attempt_is_logged(
+    client: HMSClient,
+    respx_router: respx.MockRouter,
+    sleeps: Sleeps,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """At DEBUG, one line per attempt says the body was not JSON."""
+    caplog.set_level(logging.DEBUG, logger="hms_async")
+    respx_router.get("rooms/r1").mock(side_effect=[garbled(), garbled(), OK])
+
+    await client.rooms.retrieve("r1")
+
+    lines = [
+        re.sub(r"[\d.]+ ms", "… ms", r.getMessage())
+        for r in caplog.records
+        if r.name == "hms_async"
+    ]
+    assert lines == [
+        "GET /rooms/r1 -> 200, body not JSON (attempt 1, … ms)",
+        "GET /rooms/r1 -> 200, body not JSON (attempt 2, … ms)",
+        "GET /rooms/r1 -> 200 (attempt 3, … ms)",
+    ]
