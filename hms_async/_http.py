@@ -8,9 +8,13 @@ from typing import Any, Final
 
 import httpx
 
+from . import _fastpaths
 from ._version import __version__
 
-__all__ = ["HEADERS", "USER_AGENT", "CookieJar", "make_http_client"]
+__all__ = ["FAST_PATH", "HEADERS", "USER_AGENT", "CookieJar", "make_http_client"]
+
+FAST_PATH: Final = "cookies"
+"""The name of the cookie jar's shortcut in ``_fastpaths``."""
 
 USER_AGENT: Final = (
     f"hms-async/{__version__} python/{platform.python_version_tuple()[0]}."
@@ -58,15 +62,44 @@ class CookieJar(http.cookiejar.CookieJar):
     httpx hands every response to ``extract_cookies``, which copies all its
     headers into an ``email`` message to look for ``Set-Cookie``; the API
     seldom sends one. Cookies that do come are kept and sent as before.
+
+    Telling that a response sets none reads a private detail of httpx: its
+    stand-in for a urllib response keeps the httpx response as ``.response``.
+    So each jar's first response is also read the stock way (``make_cookies``,
+    what ``extract_cookies`` runs, through the stand-in's public ``info()``);
+    if that finds a cookie the shortcut would skip, or the detail is missing,
+    the shortcut is off for good (``_fastpaths``).
     """
 
+    _checked = False
+
     def extract_cookies(self, response: Any, request: Any) -> None:
-        # httpx's stand-in for a urllib response keeps the httpx one here.
-        headers = getattr(getattr(response, "response", None), "headers", None)
-        if (
-            isinstance(headers, httpx.Headers)
-            and "set-cookie" not in headers
-            and "set-cookie2" not in headers
-        ):
-            return
+        if _fastpaths.enabled(FAST_PATH):
+            headers = getattr(getattr(response, "response", None), "headers", None)
+            skip = (
+                isinstance(headers, httpx.Headers)
+                and "set-cookie" not in headers
+                and "set-cookie2" not in headers
+            )
+            if not self._checked:
+                skip = self._check(response, request, headers, skip=skip)
+            if skip:
+                return
         super().extract_cookies(response, request)
+
+    def _check(
+        self, response: Any, request: Any, headers: object, *, skip: bool
+    ) -> bool:
+        """Whether to skip this response, once the stock way agrees."""
+        self._checked = True
+        if not isinstance(headers, httpx.Headers):
+            _fastpaths.disable(
+                FAST_PATH, "httpx's cookie stand-in no longer holds the httpx response"
+            )
+            return False
+        if skip and self.make_cookies(response, request):
+            _fastpaths.disable(
+                FAST_PATH, "a response the shortcut would skip sets a cookie"
+            )
+            return False
+        return skip
