@@ -23,7 +23,7 @@ import copy
 import logging
 import math
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
 import anyio
@@ -31,7 +31,7 @@ import httpx
 import orjson
 
 from ._encoding import encode_query, query_string
-from ._retry import RetryPolicy
+from ._retry import RetryPolicy, allowed_retries, pause
 from ._slots import Call, Slots
 from ._status import connection_error, error_for, load, retry_after_header
 from ._status import parse as parse_json
@@ -79,8 +79,6 @@ class Requester:
         self._headers = dict(headers)
         self._timeout: httpx.Timeout | None = None
         self._deadline: float | None = None
-        self.sleep: Callable[[float], Awaitable[None]] = anyio.sleep
-        """How the requester waits between attempts (tests replace it)."""
 
     def __repr__(self) -> str:
         return f"<Requester base_url={self._base_url!r}>"
@@ -222,7 +220,7 @@ class Requester:
                 self._log(method, path, type(exc).__name__, attempt, started)
                 if wait is None:
                     raise connection_error(exc, method, path) from exc
-                await self.sleep(wait)
+                await pause(wait)
                 continue
             status = response.status_code
             if status < 400:
@@ -239,7 +237,7 @@ class Requester:
                     wait = self._wait(attempt, None, deadline_at)
                     if wait is None:
                         raise
-                    await self.sleep(wait)
+                    await pause(wait)
                     continue
                 self._log(method, path, status, attempt, started)
                 return response, body
@@ -256,7 +254,7 @@ class Requester:
             if wait is None:
                 raise error
             await response.aclose()
-            await self.sleep(wait)
+            await pause(wait)
 
     async def _attempt(
         self, request: httpx.Request, path: str, auth: httpx.Auth | None, call: Call
@@ -306,7 +304,7 @@ class Requester:
         A wait that would end past the deadline is not started: the caller
         gets the real error now rather than a timeout later.
         """
-        if attempt > self._retry.max_retries:
+        if attempt > allowed_retries(self._retry):
             return None
         wait = self._retry.delay(attempt, retry_after)
         past_deadline = (

@@ -27,16 +27,13 @@ MODES = ["in-process", "loopback"]
 class Env:
     """A fake, a client on it, and the sleeps the client's retries asked for."""
 
-    def __init__(self, fake: FakeHMS, hms: HMSClient, mode: str) -> None:
+    def __init__(
+        self, fake: FakeHMS, hms: HMSClient, mode: str, sleeps: list[float]
+    ) -> None:
         self.fake = fake
         self.hms = hms
         self.mode = mode
-        self.sleeps: list[float] = []
-
-        async def record(seconds: float) -> None:
-            self.sleeps.append(seconds)
-
-        hms._requester.sleep = record
+        self.sleeps = sleeps
 
     def calls(self, method: str, path: str) -> int:
         """How many requests for ``method path`` reached the fake."""
@@ -68,11 +65,13 @@ async def _open(
 
 
 @pytest.fixture(name="env", params=MODES)
-async def _env(request: pytest.FixtureRequest) -> AsyncIterator[Env]:
+async def _env(
+    request: pytest.FixtureRequest, sleeps: list[float]
+) -> AsyncIterator[Env]:
     fake = FakeHMS(seed="e2e")
     with anyio.fail_after(20):
         async for hms in _open(fake, request.param):
-            yield Env(fake, hms, request.param)
+            yield Env(fake, hms, request.param, sleeps)
 
 
 async def _room_with_peers(env: Env, name: str, *users: str) -> tuple[str, list[str]]:
