@@ -22,7 +22,7 @@ from bench_list import CUSTOMER, PAGE, build_pages, hand_client, sdk_client
 
 from hms_async import _serde
 from hms_async._pagination import CURSOR, Page
-from hms_async._requester import ignore
+from hms_async._parsers import ignore
 from hms_async._walk import _Items
 from hms_async.models import Room
 

@@ -1,82 +1,64 @@
-"""One switch for every fast path that rests on a private or generated detail.
+"""The switches of the fast paths that rest on a private detail of a dependency.
 
-A fast path (code generated with ``exec``, a private attribute of httpx, ...)
-is checked where it is used: the first time, its result is built both ways,
-the fast one and a public one, and compared. If they differ, the caller
-calls :func:`disable` and takes the public path for good; one DEBUG line on
-the ``hms_async`` logger says which path and why. Nothing else is logged and
-nothing is raised: the public path gives the right result, only slower.
+Each fast path (a URL built straight into httpx's parsed form, the cookie jar
+that reads httpx's wrapper, ...) has a public path that gives the same result
+the documented way. At first use a fast path builds its result both ways and
+compares them; if they differ, or the private detail is missing, it calls
+:func:`disable`, and from then on the public path is used for good. That is
+quiet: one DEBUG line on the ``hms_async`` logger, once per fast path.
 
-Tests, or a user who suspects a fast path, force every public path with
-:func:`force_public` or, before the import, ``HMS_ASYNC_PUBLIC_PATHS=1``.
+Tests, and anyone who distrusts a fast path, force every public path with
+:func:`force_public` or the environment variable ``HMS_ASYNC_PUBLIC_PATHS=1``
+(read at import).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from typing import Final
 
-__all__ = ["disable", "enabled", "force_public"]
+__all__ = ["PUBLIC_PATHS_ENV", "disable", "disabled", "enabled", "force_public"]
+
+PUBLIC_PATHS_ENV: Final = "HMS_ASYNC_PUBLIC_PATHS"
+"""Set to ``1`` to take every public path from the start."""
 
 logger = logging.getLogger("hms_async")
 
-_forced = os.environ.get("HMS_ASYNC_PUBLIC_PATHS", "") == "1"
 _disabled: dict[str, str] = {}
-"""Each fast path turned off by its check, and why."""
+"""Each fast path turned off for good, and why."""
+_forced = os.environ.get(PUBLIC_PATHS_ENV, "").strip() not in ("", "0")
 
 
 def enabled(name: str) -> bool:
-    """Whether the fast path ``name`` may be used.
-
-    Args:
-        name: The fast path, e.g. ``"structure:hms_async.models.rooms.Room"``.
-
-    Returns:
-        False once :func:`disable` was called for it, or while public paths
-        are forced; True otherwise.
-
-    Example:
-        ```python
-        if enabled("urls"):
-            ...  # the fast path, checked at its first use
-        ```
-    """
+    """Whether the fast path ``name`` may be taken."""
     return not _forced and name not in _disabled
 
 
 def disable(name: str, reason: str) -> None:
-    """Turn the fast path ``name`` off for good; log one DEBUG line the first time.
+    """Turn the fast path ``name`` off for good, saying why once (DEBUG).
 
     Args:
-        name: The fast path whose check failed.
-        reason: What differed, without any value of the data (it may hold
-            secrets).
-
-    Example:
-        ```python
-        disable("urls", "httpx.URL has no _uri_reference")
-        ```
+        name: The fast path, e.g. ``"urls"``.
+        reason: What differed, or which private detail is missing.
     """
     if name in _disabled:
         return
     _disabled[name] = reason
-    logger.debug("fast path %s disabled, using the public path: %s", name, reason)
+    logger.debug(
+        "fast path %r off, the public path is used from now on: %s", name, reason
+    )
 
 
-def force_public(flag: bool) -> None:
-    """Force every fast path off (``True``) or let the unchecked ones run again.
+def disabled() -> dict[str, str]:
+    """The fast paths turned off for good, each with its reason (a copy)."""
+    return dict(_disabled)
 
-    Paths turned off by :func:`disable` stay off. A fast path chosen before
-    the call may keep its choice until it is next chosen; each module's
-    docstring says when that is.
 
-    Args:
-        flag: True to use only the public paths.
+def force_public(public: bool) -> None:
+    """Take every public path (``True``), or the fast ones that are on (``False``).
 
-    Example:
-        ```python
-        force_public(True)  # e.g. in a test fixture
-        ```
+    For tests: it does not undo :func:`disable`, and logs nothing.
     """
-    global _forced  # the one switch of the process
-    _forced = flag
+    global _forced
+    _forced = public

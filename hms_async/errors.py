@@ -35,7 +35,7 @@ Any call of a service can raise, besides the errors its own docstring lists:
   `deadline` expired.
 - `ClientClosedError`: the client was closed.
 - `ResponseDecodeError`: a 2xx answer that is not the JSON the endpoint
-  promises.
+  promises (a GET whose body is not JSON at all is retried first).
 
 Arguments are checked before anything is sent: a wrong type raises
 `TypeError`, a value outside the documented limits `ValueError`, both

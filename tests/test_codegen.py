@@ -105,7 +105,7 @@ def _fallbacks(records: pytest.LogCaptureFixture) -> list[str]:
 def _fallback(cls: type, reason: str) -> str:
     """The one DEBUG line of a model whose generated code failed its check."""
     name = _serde.fast_path_name(cls)
-    return f"fast path {name} disabled, using the public path: {reason}"
+    return f"fast path {name!r} off, the public path is used from now on: {reason}"
 
 
 Built = list[tuple[type, tuple[str, ...]]]

@@ -32,7 +32,7 @@ from hms_async import (
 )
 from hms_async._pagination import AsyncPaginator, Page
 from hms_async.models import Room
-from hms_async.testing import FakeHMS
+from hms_async.testing import FakeHMS, set_testing
 
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
 
@@ -103,13 +103,10 @@ class Api:
         return self(request)
 
 
-async def _no_sleep(_seconds: float) -> None:
-    """No real waits between retries."""
-
-
 @contextlib.asynccontextmanager
 async def client_of(api: Api, max_retries: int = 0) -> AsyncIterator[HMSClient]:
-    """A client on ``api`` whose retries never sleep."""
+    """A client on ``api`` whose retries never sleep (``set_testing``)."""
+    set_testing(True)
     async with HMSClient(
         ACCESS_KEY,
         APP_SECRET,
@@ -117,7 +114,6 @@ async def client_of(api: Api, max_retries: int = 0) -> AsyncIterator[HMSClient]:
         transport=httpx.MockTransport(api.handle),
         max_retries=max_retries,
     ) as client:
-        client._requester.sleep = _no_sleep
         yield client
 
 

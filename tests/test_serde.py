@@ -19,8 +19,9 @@ from hms_async import (
     ResponseDecodeError,
     _codegen,
     _fastpaths,
-    _requester,
+    _parsers,
     _serde,
+    _status,
     models,
 )
 from hms_async._serde import (
@@ -592,7 +593,7 @@ def test_missing_required_key(items: list[Any], key: str) -> None:
 
     response = httpx.Response(200, json={"data": items})
     with pytest.raises(ResponseDecodeError, match=r"expected shape \(KeyError"):
-        _requester._decode(response, _requester.model_list(Room))
+        _status.decode(response, _parsers.model_list(Room))
 
 
 class Kind(enum.StrEnum):
