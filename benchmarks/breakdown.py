@@ -21,8 +21,9 @@ import orjson
 from bench_list import CUSTOMER, PAGE, build_pages, hand_client, sdk_client
 
 from hms_async import _serde
-from hms_async._pagination import CURSOR, Page, _walk
-from hms_async._requester import ignore
+from hms_async._pagination import CURSOR, Page
+from hms_async._parsers import ignore
+from hms_async._walk import _Items
 from hms_async.models import Room
 
 N = 2000
@@ -71,7 +72,7 @@ async def iterate(pages: list[Page[Room]]) -> float:
 
     started = time.perf_counter()
     total = 0
-    async for room in _walk(gen()):
+    async for room in _Items(gen().__anext__):
         total += len(room.id)
     return (time.perf_counter() - started) / len(pages) * 1e6
 

@@ -20,6 +20,7 @@ from .errors import (
     ConflictError,
     HMSError,
     NotFoundError,
+    PaginationError,
     PermissionDeniedError,
     RateLimitError,
     ResponseDecodeError,
@@ -36,13 +37,8 @@ if _typing.TYPE_CHECKING:
         DEFAULT_TIMEOUT,
         HMSClient,
     )
-    from ._pagination import (
-        AsyncPaginator,
-        Page,
-        PagePrefetch,
-        PaginationError,
-        Prefetch,
-    )
+    from ._pagination import AsyncPaginator, Page
+    from ._prefetch import PagePrefetch, Prefetch
     from ._serde import (
         from_dict,
         to_dict,
@@ -54,7 +50,8 @@ _SOURCES = {
     ".models": "models",
     ".webhooks": "webhooks",
     "._client": "DEFAULT_AUTH_BASE_URL DEFAULT_BASE_URL DEFAULT_TIMEOUT HMSClient",
-    "._pagination": "AsyncPaginator Page PagePrefetch PaginationError Prefetch",
+    "._pagination": "AsyncPaginator Page",
+    "._prefetch": "PagePrefetch Prefetch",
     "._serde": "from_dict to_dict",
     "._sync._client": "SyncHMSClient",
     "._sync._pagination": "SyncPaginator",

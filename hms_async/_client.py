@@ -5,9 +5,7 @@ from __future__ import annotations
 import copy
 import enum
 import functools
-import http.cookiejar
 import os
-import platform
 import time
 import types
 from collections.abc import Callable, Mapping
@@ -16,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Self
 import httpx
 
 from ._auth import DEFAULT_TOKEN_TTL, ManagementAuth, TokenSigner
+from ._http import HEADERS, make_http_client
 from ._options import (
     AUTH_BASE_URL_ENV,
     BASE_URL_ENV,
@@ -25,8 +24,10 @@ from ._options import (
     check_timeout,
     from_env,
 )
-from ._requester import Requester, RetryPolicy, Slots, as_json
-from ._version import __version__
+from ._parsers import as_json
+from ._requester import Requester
+from ._retry import RetryPolicy
+from ._slots import Slots
 
 if TYPE_CHECKING:  # services are imported on first use (a fast import)
     from .resources.active_rooms import ActiveRoomsResource
@@ -55,11 +56,6 @@ DEFAULT_TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=
 DEFAULT_MAX_CONNECTIONS: Final = 100
 """Connection slots (and pooled keep-alive connections) of a client: httpx's pool size."""
 
-USER_AGENT: Final = (
-    f"hms-async/{__version__} python/{platform.python_version_tuple()[0]}."
-    f"{platform.python_version_tuple()[1]} httpx/{httpx.__version__}"
-)
-
 _SERVICES: Final = (
     "rooms",
     "room_codes",
@@ -77,8 +73,6 @@ _SERVICES: Final = (
     "tokens",
 )
 """The service attributes of ``HMSClient``."""
-_HEADERS: Final = {"User-Agent": USER_AGENT, "Accept": "application/json"}
-"""The SDK's headers, on every request."""
 
 
 class _Keep(enum.Enum):
@@ -111,58 +105,6 @@ def _credentials(
     return access_key, app_secret
 
 
-def _http_client(
-    http: str,
-    timeout: float | httpx.Timeout | None,
-    transport: httpx.AsyncBaseTransport | None,
-    max_connections: int,
-) -> httpx.AsyncClient:
-    """The client's own httpx client: a pool of `max_connections` kept alive."""
-    limits = httpx.Limits(
-        max_connections=max_connections, max_keepalive_connections=max_connections
-    )
-    if http == "aiohttp":
-        if transport is not None:
-            raise ValueError("pass http='aiohttp' or transport, not both")
-        try:
-            from ._aiohttp import AiohttpTransport
-        except ImportError as exc:
-            raise ImportError(
-                "HMSClient(http='aiohttp') needs the aiohttp extra: "
-                "pip install 'hms-async[aiohttp]'"
-            ) from exc
-        transport = AiohttpTransport(limits=limits)
-    elif http != "httpx":
-        raise ValueError(f"http must be 'httpx' or 'aiohttp', got {http!r}")
-    return httpx.AsyncClient(
-        timeout=timeout,
-        transport=transport,
-        limits=limits,
-        headers=_HEADERS,
-        cookies=_CookieJar(),
-    )
-
-
-class _CookieJar(http.cookiejar.CookieJar):
-    """The standard cookie jar, minus its work on responses that set no cookie.
-
-    httpx hands every response to ``extract_cookies``, which copies all its
-    headers into an ``email`` message to look for ``Set-Cookie``; the API
-    seldom sends one. Cookies that do come are kept and sent as before.
-    """
-
-    def extract_cookies(self, response: Any, request: Any) -> None:
-        # httpx's stand-in for a urllib response keeps the httpx one here.
-        headers = getattr(getattr(response, "response", None), "headers", None)
-        if (
-            isinstance(headers, httpx.Headers)
-            and "set-cookie" not in headers
-            and "set-cookie2" not in headers
-        ):
-            return
-        super().extract_cookies(response, request)
-
-
 class HMSClient:
     """An async client for the 100ms server REST API v2.
 
@@ -170,7 +112,8 @@ class HMSClient:
     `hms.sessions`, ...). The client signs its management tokens from the
     access key and app secret and refreshes them before they expire (and
     once after a 401). Calls that are safe to repeat are retried on 429, 502,
-    503, 504 and connection errors, with backoff. One client is safe to share
+    503, 504 and connection errors, and a GET whose body came cut short or
+    garbled, with backoff. One client is safe to share
     across all the tasks of an application, on asyncio or trio; open it once
     and close it at shutdown, with `async with` or `await hms.aclose()`.
 
@@ -293,7 +236,7 @@ class HMSClient:
         self._owns_http = http_client is None
         self._is_view = False
         slots = Slots(max_connections)
-        self._http = http_client or _http_client(
+        self._http = http_client or make_http_client(
             http, checked_timeout, transport, max_connections
         )
         self.base_url = base_url
@@ -304,7 +247,7 @@ class HMSClient:
             retry=retry,
             # Set once on the SDK's own httpx client; an injected one is not
             # changed, so they go with each of its requests.
-            headers=_HEADERS if http_client is not None else {},
+            headers=HEADERS if http_client is not None else {},
             slots=slots,
         )
         if http_client is not None and timeout is not DEFAULT_TIMEOUT:

@@ -10,25 +10,16 @@ caller's work inside a task group that the context manager owns.
 
 from __future__ import annotations
 
-import collections
-import sys
 import types
-from collections.abc import (
-    AsyncGenerator,
-    AsyncIterator,
-    Awaitable,
-    Callable,
-    Generator,
-    Mapping,
-)
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Mapping
 from typing import Any, Generic, TypeVar
 
-import anyio
-import anyio.abc
 import attrs
 
+from ._prefetch import PagePrefetch, Prefetch
 from ._serde import list_parser
-from .errors import HMSError
+from ._walk import Cursor, _Items, _PageIterator
+from .errors import PaginationError
 
 __all__ = [
     "CURSOR",
@@ -36,25 +27,14 @@ __all__ = [
     "PAGE_NUMBER",
     "POLL",
     "AsyncPaginator",
+    "Cursor",
     "Page",
-    "PagePrefetch",
     "PageStyle",
     "PaginationError",
 ]
 
 T = TypeVar("T")
-_Y = TypeVar("_Y")
-Cursor = str
-"""A cursor is opaque text; page numbers travel as their decimal string."""
 Fetch = Callable[[Mapping[str, Any], Callable[[Any], "Page[T]"]], Awaitable["Page[T]"]]
-
-
-class PaginationError(HMSError):
-    """The API sent a cursor it had sent before: following it would never end.
-
-    Raised while iterating instead of looping for ever; the pages before it
-    were delivered.
-    """
 
 
 @attrs.define(kw_only=True)
@@ -192,9 +172,14 @@ class AsyncPaginator(Generic[T]):
     modified. Pages are fetched one after the other as the iteration needs
     them; `prefetch()` fetches ahead while your code works on the items.
 
-    It raises [PaginationError][hms_async.PaginationError] if the API repeats
-    a cursor, and the errors of the endpoint (see its `list()` method) while
-    it fetches.
+    While it fetches it raises the errors of the endpoint (see its `list()`
+    method). A failed page ends nothing: the same iterator (of items, of
+    `pages()`, or a prefetching one) goes on from the page that failed at its
+    next step, so a loop that catches the error and carries on still gets
+    every item exactly once, in order. The one exception is a cursor the API
+    repeats, which would loop for ever: then
+    [PaginationError][hms_async.PaginationError] is raised at that step and at
+    every later one, with the cursor to resume from.
 
     Example:
         ```python
@@ -204,6 +189,17 @@ class AsyncPaginator(Generic[T]):
             print(room.name)
         async for page in rooms.pages():  # page by page, with resume points
             save(page.next_cursor)
+
+        items = aiter(rooms)  # carry on past a failed page
+        while True:
+            try:
+                room = await anext(items)
+            except StopAsyncIteration:
+                break
+            except hms_async.HMSError as error:
+                log(error)  # the next step fetches the failed page again
+                continue
+            print(room.name)
         ```
     """
 
@@ -255,6 +251,9 @@ class AsyncPaginator(Generic[T]):
         Each page's `next_cursor` can be stored and passed to the same `list()`
         call as `start=` to resume after it later, even in another process.
 
+        After an error the same iterator fetches the failed page again at its
+        next step.
+
         Returns:
             An async iterator of [Page][hms_async.Page]s, from `start` to the
                 last page.
@@ -262,14 +261,16 @@ class AsyncPaginator(Generic[T]):
         return _PageIterator(self._page, self._start)
 
     def __aiter__(self) -> AsyncIterator[T]:
-        return _walk(self.pages())
+        return _Items(_PageIterator(self._page, self._start).__anext__)
 
     def prefetch(self, pages: int = 1) -> Prefetch[T]:
         """Iterate items while the next pages are fetched in the background.
 
         The context manager owns the task group: leaving the block, by the end
         of the list, `break`, an error or cancellation, stops the fetching. An
-        error of a fetch is raised where the iteration reaches it.
+        error of a fetch is raised where the iteration reaches it, after the
+        items of the pages before it; the next step inside the block fetches
+        the failed page again and goes on.
 
         Args:
             pages: How many pages to fetch ahead of the one being read: 1 or
@@ -319,240 +320,3 @@ class AsyncPaginator(Generic[T]):
         if pages < 1:
             raise ValueError(f"pages must be at least 1, got {pages}")
         return PagePrefetch(self.pages(), pages)
-
-
-class _CursorGuard:
-    """Spots a cursor the API already sent, in memory that does not grow.
-
-    What is detected: a cursor equal to any of the last ``RECENT`` cursors
-    (the start one included) at once, before its page is fetched again; the
-    API's realistic failure, a cursor that repeats soon, is always this one.
-    A longer cycle is detected too (Brent's method: one saved cursor, its
-    distance doubled each time it is passed), after at most about twice the
-    cycle's length of pages more. A cursor that comes back once after more
-    than ``RECENT`` pages without a cycle is not seen.
-    """
-
-    RECENT = 64
-
-    __slots__ = ("_power", "_recent", "_saved", "_since", "_window")
-
-    def __init__(self, start: Cursor | None) -> None:
-        self._recent: set[Cursor] = set()
-        self._window: collections.deque[Cursor] = collections.deque()
-        self._saved = start
-        self._power = self._since = 1
-        if start is not None:
-            self._remember(start)
-
-    def repeated(self, cursor: Cursor) -> bool:
-        """Whether ``cursor`` was sent before (and remember it if not)."""
-        if cursor in self._recent or cursor == self._saved:
-            return True
-        self._remember(cursor)
-        if self._since == self._power:  # Brent: move the saved cursor here
-            self._saved, self._power, self._since = cursor, self._power * 2, 0
-        self._since += 1
-        return False
-
-    def _remember(self, cursor: Cursor) -> None:
-        if len(self._window) == self.RECENT:
-            self._recent.discard(self._window.popleft())
-        self._window.append(cursor)
-        self._recent.add(cursor)
-
-
-class _PageIterator(AsyncIterator[Page[T]]):
-    """Walks the cursors; refuses a cursor it has already followed."""
-
-    def __init__(
-        self, page: Callable[[Cursor | None], Awaitable[Page[T]]], start: Cursor | None
-    ) -> None:
-        self._page = page
-        self._cursor = start
-        self._guard = _CursorGuard(start)
-        self._done = False
-
-    async def __anext__(self) -> Page[T]:
-        if self._done:
-            raise StopAsyncIteration
-        page = await self._page(self._cursor)
-        cursor = page.next_cursor
-        if cursor is None:
-            self._done = True
-        elif self._guard.repeated(cursor):
-            self._done = True
-            raise PaginationError(f"the API repeated the cursor {cursor!r}")
-        else:
-            self._cursor = cursor
-        return page
-
-
-# The first value every walker yields, taken synchronously by _unhooked().
-_PRIMER: Any = object()
-
-
-def _unhooked(walker: AsyncGenerator[_Y, None]) -> AsyncGenerator[_Y, None]:
-    """``walker`` with no event-loop finaliser attached.
-
-    An event loop hooks every async generator on its first step, so that one
-    left unfinished (``break``) is closed later by the loop (asyncio: in
-    another task; trio: with a ``ResourceWarning``). The walkers here hold
-    nothing to clean up and never await while suspended at a ``yield``, so
-    their first step is taken here with no hooks installed: each walker
-    starts with ``yield _PRIMER`` (no await before it), which runs
-    synchronously and is consumed here, and the previous hooks are restored
-    at once. An abandoned walker is then simply closed by the garbage
-    collector. (Closing an unstarted ``asend()`` instead would close the
-    generator itself on Python 3.13.)
-    """
-    hooks = sys.get_asyncgen_hooks()
-    sys.set_asyncgen_hooks(None, None)
-    try:
-        walker.asend(None).send(None)
-    except StopIteration as step:
-        primed = step.value is _PRIMER
-    else:  # pragma: no cover - the walker awaited before its primer
-        primed = False
-    finally:
-        sys.set_asyncgen_hooks(*hooks)
-    if not primed:  # pragma: no cover - a programming error in this module
-        raise RuntimeError("a walker must start with `yield _PRIMER`")
-    return walker
-
-
-def _walk(pages: AsyncIterator[Page[T]]) -> AsyncGenerator[T, None]:
-    """Every item of every page: a plain ``for`` over each page's list, an
-    ``await`` only to get the next page."""
-
-    async def walk() -> AsyncGenerator[T, None]:
-        yield _PRIMER
-        async for page in pages:
-            for item in page.data:
-                yield item
-
-    return _unhooked(walk())
-
-
-class _Ahead(Generic[T]):
-    """Fetches pages ahead in a task that this context manager's task group owns."""
-
-    _name = "prefetch()"
-
-    def __init__(self, pages: AsyncIterator[Page[T]], depth: int) -> None:
-        self._pages = pages
-        self._depth = depth  # the streams open in __aenter__: nothing to leak before
-        self._group: anyio.abc.TaskGroup | None = None
-
-    async def _enter(self) -> None:
-        if self._group is not None:
-            raise RuntimeError(f"a {self._name} can be entered only once")
-        self._send, self._receive = anyio.create_memory_object_stream[
-            tuple[Page[T] | None, Exception | None]
-        ](max_buffer_size=self._depth)
-        self._group = anyio.create_task_group()
-        await self._group.__aenter__()
-        self._group.start_soon(self._produce)
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: types.TracebackType | None,
-    ) -> bool | None:
-        assert self._group is not None  # noqa: S101
-        self._group.cancel_scope.cancel()
-        self._receive.close()
-        try:
-            return await self._group.__aexit__(exc_type, exc, tb)
-        except BaseExceptionGroup as group:
-            # The producer forwards its errors in-band, so a group here only
-            # wraps the body's own exception: let Python re-raise that one.
-            if exc is not None and group.exceptions == (exc,):
-                return False
-            raise
-
-    async def _produce(self) -> None:
-        async with self._send:
-            try:
-                async for page in self._pages:
-                    await self._send.send((page, None))
-            except anyio.get_cancelled_exc_class():
-                raise
-            except Exception as exc:  # forwarded to the consumer, raised there
-                await self._send.send((None, exc))
-
-    async def _next_page(self) -> Page[T]:
-        if self._group is None:
-            raise RuntimeError(
-                f"use {self._name} as `async with paginator.{self._name} as items:` "
-                "and iterate `items` inside the block"
-            )
-        try:
-            page, error = await self._receive.receive()
-        except anyio.EndOfStream:
-            raise StopAsyncIteration from None
-        except anyio.ClosedResourceError:
-            raise RuntimeError(f"this {self._name} block has already ended") from None
-        if error is not None:
-            raise error
-        assert page is not None  # noqa: S101
-        return page
-
-
-class Prefetch(_Ahead[T], AsyncIterator[T]):
-    """The items of a list, fetched ahead by a task this context manager owns.
-
-    Made by [AsyncPaginator.prefetch][hms_async.AsyncPaginator.prefetch]; use
-    it as `async with ... as items: async for item in items`.
-    """
-
-    def __init__(self, pages: AsyncIterator[Page[T]], depth: int) -> None:
-        super().__init__(pages, depth)
-        self._items: list[T] = []
-        self._index = 0
-
-    async def __aenter__(self) -> Prefetch[T]:
-        await self._enter()
-        return self
-
-    def __aiter__(self) -> AsyncIterator[T]:
-        return _walk(_unhooked(self._received()))
-
-    async def _received(self) -> AsyncGenerator[Page[T], None]:
-        # What __anext__ left of its page first, then each page as it comes.
-        yield _PRIMER
-        rest, self._items = self._items[self._index :], []
-        if rest:
-            yield Page(data=rest)
-        while True:
-            try:
-                page = await self._next_page()
-            except StopAsyncIteration:
-                return
-            yield page
-
-    async def __anext__(self) -> T:
-        while self._index >= len(self._items):
-            self._items, self._index = (await self._next_page()).data, 0
-        item = self._items[self._index]
-        self._index += 1
-        return item
-
-
-class PagePrefetch(_Ahead[T], AsyncIterator[Page[T]]):
-    """The pages of a list, fetched ahead by a task this context manager owns.
-
-    Made by
-    [AsyncPaginator.prefetch_pages][hms_async.AsyncPaginator.prefetch_pages];
-    use it as `async with ... as pages: async for page in pages`.
-    """
-
-    _name = "prefetch_pages()"
-
-    async def __aenter__(self) -> PagePrefetch[T]:
-        await self._enter()
-        return self
-
-    async def __anext__(self) -> Page[T]:
-        return await self._next_page()

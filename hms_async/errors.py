@@ -13,6 +13,7 @@ HMSError
 ├── APIConnectionError            no usable response (network, protocol)
 │   └── APITimeoutError           a timeout expired
 ├── ClientClosedError             the client was closed (also a `RuntimeError`)
+├── PaginationError               a list cut short: the API repeated a cursor
 ├── ResponseDecodeError           the body is not the JSON the endpoint promises
 └── WebhookError                  a webhook body that cannot be parsed
     └── WebhookVerificationError  a webhook that failed verification
@@ -34,7 +35,7 @@ Any call of a service can raise, besides the errors its own docstring lists:
   `deadline` expired.
 - `ClientClosedError`: the client was closed.
 - `ResponseDecodeError`: a 2xx answer that is not the JSON the endpoint
-  promises.
+  promises (a GET whose body is not JSON at all is retried first).
 
 Arguments are checked before anything is sent: a wrong type raises
 `TypeError`, a value outside the documented limits `ValueError`, both
@@ -73,6 +74,7 @@ __all__ = [
     "ConflictError",
     "HMSError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseDecodeError",
@@ -254,6 +256,43 @@ class ClientClosedError(HMSError, RuntimeError):
     `RuntimeError`, which a call on a closed client used to raise.
     Nothing more is sent through a closed client: create a new one.
     """
+
+
+class PaginationError(HMSError):
+    """A list was cut short: the API sent a cursor it had sent before.
+
+    Following that cursor would loop for ever, so the iterator stops at the
+    page that carried it, without delivering that page: every item before it
+    was delivered exactly once. The same iterator then raises this error at
+    every later step, never `StopAsyncIteration`, so a loop that logs errors
+    and carries on cannot mistake the cut for the end of the list.
+
+    Attributes:
+        cursor: Where to resume: pass it as `start=` to the same `list()`
+            call to fetch the page that was cut short again (`None`: from the
+            beginning of the list).
+        repeated: The cursor the API repeated.
+
+    Example:
+        ```python
+        try:
+            async for room in hms.rooms.list():
+                save(room)
+        except hms_async.PaginationError as error:
+            print("cut short; resume later with start =", error.cursor)
+        ```
+    """
+
+    cursor: str | None
+    repeated: str
+
+    def __init__(self, *, cursor: str | None, repeated: str) -> None:
+        self.cursor = cursor
+        self.repeated = repeated
+        super().__init__(
+            f"the list was cut short: the API repeated the cursor {repeated!r}; "
+            f"the items before it were delivered, resume with start={cursor!r}"
+        )
 
 
 class ResponseDecodeError(HMSError):

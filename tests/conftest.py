@@ -8,6 +8,7 @@ import pytest
 import respx
 
 from hms_async import HMSClient
+from hms_async.testing import retry_waits, set_testing
 
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL, Http
 
@@ -35,34 +36,28 @@ def _respx_router() -> Iterator[respx.MockRouter]:
         yield router
 
 
+@pytest.fixture
+def no_waits() -> Iterator[None]:
+    """Retry waits end at once, for every client (``set_testing``)."""
+    set_testing(True)
+    yield
+    set_testing(False)
+
+
 @pytest.fixture(name="client")
-async def _client(respx_router: respx.MockRouter) -> AsyncIterator[HMSClient]:
+async def _client(
+    respx_router: respx.MockRouter, no_waits: None
+) -> AsyncIterator[HMSClient]:
     """A client whose HTTP goes to ``respx_router``; retries never sleep."""
     async with HMSClient(ACCESS_KEY, APP_SECRET, base_url=BASE_URL) as client:
-        client._requester.sleep = no_sleep
         yield client
 
 
-class Sleeps:
-    """Records the waits instead of sleeping."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-
-
 @pytest.fixture
-def sleeps(client: HMSClient) -> Sleeps:
-    """The client's waits, recorded."""
-    recorder = Sleeps()
-    client._requester.sleep = recorder
-    return recorder
-
-
-async def no_sleep(_seconds: float) -> None:
-    """Stand-in for anyio.sleep in retry tests."""
+def sleeps(no_waits: None) -> Iterator[list[float]]:
+    """The waits every client's retries asked for (none is slept), in order."""
+    with retry_waits() as waits:
+        yield waits
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,11 @@ import functools
 import importlib
 import inspect
 import json
+import os
+import pathlib
 import pkgutil
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -114,3 +118,35 @@ def service_classes() -> dict[str, type[Any]]:
 def services_of(client: HMSClient) -> dict[str, Any]:
     """Every service of ``client`` by attribute name (created on first access)."""
     return {name: getattr(client, name) for name in service_classes()}
+
+
+def no_fallback(name: str, reason: str) -> None:
+    """Stands in for ``_fastpaths.disable`` where a fast path must pass its check:
+    a fallback to the public path would hide the difference the test looks for."""
+    raise AssertionError(f"{name} failed its check: {reason}")
+
+
+def run_pytest(
+    directory: pathlib.Path, code: str, *, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` as ``test_snippet.py`` with pytest in a fresh ``directory``:
+    as a project with only hms-async installed would (its plugin included)."""
+    (directory / "test_snippet.py").write_text(code)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "test_snippet.py",
+        ],
+        cwd=directory,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

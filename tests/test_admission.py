@@ -12,7 +12,6 @@ import pytest
 
 from hms_async import APITimeoutError, HMSClient
 
-from .conftest import no_sleep
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL, Http, decode, until
 from .loopback import serve
 
@@ -100,12 +99,12 @@ async def test_the_wait_counts_against_the_deadline_and_is_named() -> None:
         gate.open.set()
 
 
+@pytest.mark.usefixtures("no_waits")
 async def test_the_wait_is_bounded_by_the_pool_timeout_and_not_retried() -> None:
     """Without a deadline, the pool timeout bounds the wait; nothing is sent."""
     gate = Gate()
     timeout = httpx.Timeout(5.0, pool=0.05)
     async with gate.client(max_connections=1, timeout=timeout) as hms:
-        hms._requester.sleep = no_sleep
         async with anyio.create_task_group() as tg:
             tg.start_soon(hms.rooms.retrieve, "holder")
             await until(lambda: gate.inside == 1)

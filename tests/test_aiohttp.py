@@ -23,10 +23,11 @@ from hms_async import (
     ServerError,
 )
 
-from .conftest import no_sleep
 from .helpers import ACCESS_KEY, APP_SECRET, until
 from .loopback import FAULTS, Loopback, serve
 from .test_secrets import assert_clean
+
+pytestmark = pytest.mark.usefixtures("no_waits")
 
 
 @pytest.fixture
@@ -43,12 +44,10 @@ async def server() -> AsyncIterator[Loopback]:
 
 
 def aiohttp_client(base_url: str, **options: Any) -> HMSClient:
-    """A client on the aiohttp transport whose retries never sleep."""
-    hms = HMSClient(
+    """A client on the aiohttp transport (the module's retries never sleep)."""
+    return HMSClient(
         ACCESS_KEY, APP_SECRET, base_url=base_url, http="aiohttp", **options
     )
-    hms._requester.sleep = no_sleep
-    return hms
 
 
 @pytest.mark.parametrize("fault", FAULTS)
@@ -81,21 +80,18 @@ async def test_a_503_is_a_server_error_after_the_retries(server: Loopback) -> No
             await hms.rooms.retrieve("503-1")
 
 
-async def test_nothing_listening_is_retried_for_every_method() -> None:
+async def test_nothing_listening_is_retried_for_every_method(
+    sleeps: list[float],
+) -> None:
     """A refused connection (nothing sent) is retried even for a POST, then raised."""
     listener = await anyio.create_tcp_listener(local_host="127.0.0.1")
     port = listener.extra(anyio.abc.SocketAttribute.local_port)  # noqa: S610
     await listener.aclose()
-    attempts: list[float] = []
-
-    async def count(seconds: float) -> None:
-        attempts.append(seconds)
 
     async with aiohttp_client(f"http://127.0.0.1:{port}/v2/") as hms:
-        hms._requester.sleep = count
         with pytest.raises(APIConnectionError, match="ConnectError"):
             await hms.request("POST", "rooms", json={"name": "x"})
-    assert len(attempts) == 2
+    assert len(sleeps) == 2
 
 
 async def test_a_read_timeout_is_typed_and_retried_for_a_get(server: Loopback) -> None:

@@ -32,6 +32,7 @@ import pytest
 
 from hms_async import HMSClient, SyncHMSClient
 
+from .helpers import run_pytest
 from .markdown_blocks import PYTHON, ROOT, SHELL, Block, blocks, pages
 
 _ENV_LINE = re.compile(r"^(?:export )?(HMS_[A-Z_]+)=(.*)$")
@@ -219,25 +220,7 @@ def _where(block: Block) -> str:
 )
 def test_pytest_block_passes_as_written(block: Block, tmp_path: pathlib.Path) -> None:
     """A test shown in the docs passes in a fresh project with only hms-async installed."""
-    (tmp_path / "test_snippet.py").write_text(block.code)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "test_snippet.py",
-        ],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=_RUN_SECONDS,
-        check=False,
-    )
+    done = run_pytest(tmp_path, block.code, timeout=_RUN_SECONDS)
     tests = len(re.findall(r"^(?:async )?def test_", block.code, re.M))
     passed = re.search(r"\b(\d+) passed\b", done.stdout)
     assert done.returncode == 0, done.stdout + done.stderr

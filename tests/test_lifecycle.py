@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from hms_async import ClientClosedError, HMSClient, HMSError
+from hms_async.testing import retry_waits
 
 from .helpers import ACCESS_KEY, APP_SECRET, Http, until
 from .loopback import Loopback, serve
@@ -70,22 +71,18 @@ async def test_cancelled_call_leaves_no_connection(api: Loopback) -> None:
         assert busy_connections(hms) == []
 
 
+@pytest.mark.usefixtures("no_waits")
 async def test_timeout_leaves_no_connection(api: Loopback) -> None:
     """A read timeout on a GET is retried, then raised, with nothing left open."""
     from hms_async import APITimeoutError
 
     async with client_for(api, timeout=0.1, max_retries=1) as hms:
-        hms._requester.sleep = _no_sleep
         with pytest.raises(APITimeoutError):
             await hms.rooms.retrieve("hang")
         assert api.requests.count("/v2/rooms/hang") == 2
         assert busy_connections(hms) == []
     await settle(api, 0)
     assert api.open == 0
-
-
-async def _no_sleep(_seconds: float) -> None:
-    """Retries without waiting."""
 
 
 async def test_break_out_of_list_leaves_no_busy_connection(api: Loopback) -> None:
@@ -196,10 +193,10 @@ async def test_view_aclose_leaves_the_client_usable() -> None:
         assert (await hms.rooms.retrieve("r1")).id == "r1"
 
 
+@pytest.mark.usefixtures("no_waits")
 async def test_call_in_flight_when_closed_ends_typed(api: Loopback, http: Http) -> None:
     """A GET waiting for its answer when aclose() runs ends in ClientClosedError."""
     hms = client_for(api, http=http)
-    hms._requester.sleep = _no_sleep
     errors: list[BaseException] = []
 
     async def call() -> None:
@@ -227,13 +224,22 @@ async def test_retry_after_close_is_not_sent() -> None:
         return httpx.Response(503, json={"message": "busy"})
 
     hms = HMSClient(ACCESS_KEY, APP_SECRET, transport=httpx.MockTransport(answer))
+    errors: list[BaseException] = []
 
-    async def close_while_waiting(_seconds: float) -> None:
-        await hms.aclose()
+    async def call() -> None:
+        try:
+            await hms.rooms.retrieve("r1")
+        except ClientClosedError as exc:
+            errors.append(exc)
 
-    hms._requester.sleep = close_while_waiting
-    with pytest.raises(ClientClosedError, match="HMSClient is closed"):
-        await hms.rooms.retrieve("r1")
+    with retry_waits() as waits:
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(call)
+            await until(lambda: len(waits) == 1)  # in its real backoff, 0.375-0.5 s
+            await hms.aclose()
+
+    assert [type(e) for e in errors] == [ClientClosedError]
+    assert "HMSClient is closed" in str(errors[0])
     assert len(sent) == 1
 
 

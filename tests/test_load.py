@@ -8,10 +8,10 @@ kind of ``FAULTS``), on each HTTP layer and backend.
 from __future__ import annotations
 
 import anyio
+import pytest
 
 from hms_async import HMSClient, HMSError
 
-from .conftest import no_sleep
 from .helpers import ACCESS_KEY, APP_SECRET, Http
 from .loopback import FAULTS, serve
 
@@ -29,6 +29,7 @@ def room_id(task: int, call: int) -> str:
     return f"{FAULTS[n // FAULT_EVERY % len(FAULTS)]}-{n}"
 
 
+@pytest.mark.usefixtures("no_waits")
 async def test_500_in_flight_with_faults_lose_nothing(http: Http) -> None:
     """Every call answers its own room; faults are retried; slots keep connections."""
     answered: dict[str, str] = {}
@@ -44,7 +45,6 @@ async def test_500_in_flight_with_faults_lose_nothing(http: Http) -> None:
             max_connections=SLOTS,
             deadline=60,
         )
-        hms._requester.sleep = no_sleep
 
         async def worker(task: int) -> None:
             for call in range(CALLS_EACH):

@@ -1,4 +1,4 @@
-"""The item walk (no awaitable of our own per item) and the bounded cursor guard."""
+"""The item walk (a small class, no async generator) and the bounded cursor guard."""
 
 from __future__ import annotations
 
@@ -14,14 +14,9 @@ import anyio.lowlevel
 import pytest
 
 from hms_async import PaginationError
-from hms_async._pagination import (
-    CURSOR,
-    AsyncPaginator,
-    Page,
-    Prefetch,
-    _CursorGuard,
-    _walk,
-)
+from hms_async._pagination import CURSOR, AsyncPaginator, Page
+from hms_async._prefetch import Prefetch
+from hms_async._walk import _CursorGuard, _Items
 
 
 class Server:
@@ -84,7 +79,6 @@ async def test_break_then_garbage_leaves_nothing_behind(unraisable: list[Any]) -
         async for item in walker:
             if item == 4:
                 break
-        assert walker.ag_frame is not None  # type: ignore[attr-defined]
         del walker
         gc.collect()
         await anyio.sleep(0.01)
@@ -130,7 +124,7 @@ async def test_walk_of_an_error_page_raises_after_the_good_items() -> None:
     seen: list[int] = []
 
     async def consume() -> None:
-        async for item in _walk(pages()):
+        async for item in _Items(pages().__anext__):
             seen.append(item)
 
     with pytest.raises(ValueError, match="page 2 failed"):
@@ -228,12 +222,10 @@ async def test_error_in_the_loop_body_closes_the_walk(unraisable: list[Any]) -> 
         warnings.simplefilter("always")
         with pytest.raises(KeyError):
             await consume(walker)
-        frame_before = walker.ag_frame  # type: ignore[attr-defined]
         del walker
         gc.collect()
         await anyio.sleep(0.01)
 
-    assert frame_before is not None  # suspended, then closed by refcount
     assert server.fetches == 2
     assert [str(w.message) for w in caught] == []
     assert unraisable == []
@@ -272,8 +264,7 @@ async def test_cancelled_while_fetching_then_walked_again(
 
 
 async def test_walk_never_iterated_is_dropped_quietly(unraisable: list[Any]) -> None:
-    """``aiter()`` primes the walk; dropping it unused fetches nothing and warns
-    nothing."""
+    """Dropping a walk from ``aiter()`` unused fetches nothing and warns nothing."""
     server = Server(pages=3)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hms_async import HMSClient
-from hms_async._requester import path
+from hms_async._encoding import path
 
 from .helpers import mock_client
 

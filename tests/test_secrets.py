@@ -54,13 +54,7 @@ def mock_client(
         seen.append(request)
         return next(responses)
 
-    hms = client_answering(handler)
-    hms._requester.sleep = no_sleep
-    return hms
-
-
-async def no_sleep(_seconds: float) -> None:
-    """Retries without waiting."""
+    return client_answering(handler)
 
 
 def assert_clean(text: str, tokens: set[str]) -> None:
@@ -128,6 +122,7 @@ def test_model_reprs_hide_credentials() -> None:
     assert room.webhook.headers == {"x-secret": HOOK_SECRET}
 
 
+@pytest.mark.usefixtures("no_waits")
 async def test_debug_logs_carry_no_secret(caplog: pytest.LogCaptureFixture) -> None:
     """At DEBUG, a retried call and a 401 replay log method, path, status and attempt only."""
     caplog.set_level(logging.DEBUG)

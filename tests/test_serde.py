@@ -15,7 +15,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hms_async import ResponseDecodeError, _requester, _serde, models
+from hms_async import (
+    ResponseDecodeError,
+    _codegen,
+    _fastpaths,
+    _parsers,
+    _serde,
+    _status,
+    models,
+)
 from hms_async._serde import (
     EMPTY,
     format_datetime,
@@ -41,6 +49,8 @@ from hms_async.models import (
     UploadInfo,
     UploadOptions,
 )
+
+from .helpers import no_fallback
 
 ROOM: dict[str, Any] = {
     "id": "631a05390e6ffae22efa610b",
@@ -76,6 +86,12 @@ ROOM: dict[str, Any] = {
     "updated_at": "2022-09-08T15:07:37.83Z",
     "brand_new_field": {"nested": [1, 2]},
 }
+
+
+@pytest.fixture(autouse=True)
+def _checks_never_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated function that fails its check fails the test."""
+    monkeypatch.setattr(_fastpaths, "disable", no_fallback)
 
 
 @pytest.mark.parametrize(
@@ -281,11 +297,11 @@ def _fresh(
     """
     one = cast(Callable[[Any], T], _serde._compile_structure(cls))
     many = list_parser(one)
-    assert many is _serde._LISTS[one]  # the generated list version, not a loop
+    assert many is _codegen._LISTS[one]  # the generated list version, not a loop
     try:
         yield one, many
     finally:
-        del _serde._LISTS[one]
+        del _codegen._LISTS[one]
 
 
 Compiled = list[tuple[type, tuple[str, ...]]]
@@ -295,18 +311,18 @@ Compiled = list[tuple[type, tuple[str, ...]]]
 def _compiled(monkeypatch: pytest.MonkeyPatch) -> Compiled:
     """Every shape function generated during the test, as (model, key order)."""
     seen: Compiled = []
-    real = _serde._compile_shape
+    real = _codegen._compile_shape
 
     def counting(
-        model: _serde._Model,
+        model: _codegen._Model,
         keys: tuple[str, ...],
         sample: dict[str, Any],
-        gen: _serde._Codegen,
+        gen: _codegen._Codegen,
     ) -> Callable[[dict[str, Any]], Any]:
         seen.append((model.cls, keys))
         return real(model, keys, sample, gen)
 
-    monkeypatch.setattr(_serde, "_compile_shape", counting)
+    monkeypatch.setattr(_codegen, "_compile_shape", counting)
     return seen
 
 
@@ -379,8 +395,8 @@ def test_more_shapes_than_the_cache_holds(compiled: Compiled) -> None:
     (nothing more is generated) and still parses right.
     """
     orders = _orders(list(ROOM))
-    assert len(orders) > 2 * _serde._MAX_SHAPES
-    assert _serde._MAX_SHAPES == 16
+    assert len(orders) > 2 * _codegen._MAX_SHAPES
+    assert _codegen._MAX_SHAPES == 16
     items = [_reorder({**ROOM, "id": f"r{i}"}, o) for i, o in enumerate(orders)]
     expected = [_room_json(id=f"r{i}") for i in range(len(orders))]
     fewer = {k: v for k, v in ROOM.items() if k != "description"}
@@ -413,7 +429,7 @@ def test_specialised_and_generic_code_agree() -> None:
     ]
 
     with _fresh(Room) as (_, specialised), _fresh(Room) as (full, generic):
-        for i in range(_serde._MAX_SHAPES):  # fill its cache with other orders
+        for i in range(_codegen._MAX_SHAPES):  # fill its cache with other orders
             full({"id": "filler", f"filler-{i}": i})
         assert specialised(items) == generic(items) == [full(d) for d in items]
         rooms = generic(items)
@@ -577,7 +593,7 @@ def test_missing_required_key(items: list[Any], key: str) -> None:
 
     response = httpx.Response(200, json={"data": items})
     with pytest.raises(ResponseDecodeError, match=r"expected shape \(KeyError"):
-        _requester._decode(response, _requester.model_list(Room))
+        _status.decode(response, _parsers.model_list(Room))
 
 
 class Kind(enum.StrEnum):
@@ -686,7 +702,7 @@ _MODELS = sorted(
         obj
         for obj in (getattr(models, name) for name in models.__all__)
         # WebhookEvent, AnalyticsEvent, PollAttachment: a hook of their own
-        if attrs.has(obj) and parser(obj) in _serde._LISTS
+        if attrs.has(obj) and parser(obj) in _codegen._LISTS
     ),
     key=lambda cls: cls.__name__,
 )
@@ -701,7 +717,7 @@ def test_missing_keys_get_each_models_defaults(cls: type[Any]) -> None:
     built = cls(**{f.alias: "x" for f in required})
 
     with _fresh(cls) as (one, _), _fresh(cls) as (full, _):
-        for i in range(_serde._MAX_SHAPES):
+        for i in range(_codegen._MAX_SHAPES):
             full({**data, f"filler-{i}": i})
         assert one(data) == built
         assert full(data) == built
@@ -851,7 +867,7 @@ def test_any_key_order_list_equals_single(items: list[dict[str, Any]]) -> None:
     key orders, optional-key subsets and unknown keys (nested ones included);
     unstructure gives back every key given, null and zero-time known ones aside."""
     with _fresh(Room) as (one, many), _fresh(Room) as (full, generic):
-        for i in range(_serde._MAX_SHAPES):
+        for i in range(_codegen._MAX_SHAPES):
             full({"id": "filler", f"filler-{i}": i})
         listed = many(items)
         assert listed == [one(item) for item in items]

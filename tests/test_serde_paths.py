@@ -4,7 +4,8 @@ The specialised code (one function per key set, nested models built inline,
 lists of models through their whole-list code, which reuses a function for
 every dict of as many keys) must give what the generic code
 (``generic_parser``: one ``d.get`` per field, nested models the same way)
-gives for the same input: equal models, equal ``extra_fields`` in the same
+gives for the same input, and so must the public path (``plain_structure``,
+no generated code): equal models, equal ``extra_fields`` in the same
 order, or an exception of the same type with the same message. Payloads have
 missing, unknown, ``null`` and wrongly typed keys, at every level of nesting,
 and lists mix them with reordered, renamed and grown copies.
@@ -24,15 +25,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hms_async import _serde, models
-from hms_async._serde import generic_parser, json_key, list_parser
+from hms_async import _codegen, _fastpaths, _serde, models
+from hms_async._serde import converter, generic_parser, json_key, list_parser
+from hms_async._wire import plain_structure
+
+from .helpers import no_fallback
 
 _MODELS = sorted(
     (
         obj
         for obj in (getattr(models, name) for name in models.__all__)
         # WebhookEvent, AnalyticsEvent, PollAttachment: a hook of their own
-        if attrs.has(obj) and _serde.parser(obj) in _serde._LISTS
+        if attrs.has(obj) and _serde.parser(obj) in _codegen._LISTS
     ),
     key=lambda cls: cls.__name__,
 )
@@ -59,6 +63,12 @@ _JSON = st.recursive(
     max_leaves=4,
 )
 _MAX_DEPTH = 3
+
+
+@pytest.fixture(autouse=True)
+def _checks_never_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated function that fails its check fails the test."""
+    monkeypatch.setattr(_fastpaths, "disable", no_fallback)
 
 
 def _value(tp: Any, depth: int) -> st.SearchStrategy[Any]:
@@ -127,6 +137,7 @@ def _renamed(data: dict[str, Any]) -> dict[str, Any]:
 
 def _agree(cls: type, first: dict[str, Any], second: dict[str, Any]) -> None:
     reference: Callable[[Any], Any] = generic_parser(cls)
+    public: Callable[[Any], Any] = plain_structure(cls, converter.get_structure_hook)
     # A fresh specialised function, as in a new process: ``first`` decides
     # its shape code (and which nested models are inlined), ``second`` may
     # share the top-level key order but not the nested ones.
@@ -137,6 +148,7 @@ def _agree(cls: type, first: dict[str, Any], second: dict[str, Any]) -> None:
             expected = _outcome(lambda: reference(data))  # noqa: B023
             assert _outcome(lambda: specialised(data)) == expected  # noqa: B023
             assert _outcome(lambda: _serde.parser(cls)(data)) == expected  # noqa: B023
+            assert _outcome(lambda: public(data)) == expected  # noqa: B023
             if expected[0] == "ok":
                 extras = specialised(data).extra_fields
                 assert list(expected[1].extra_fields.items()) == list(extras.items())
@@ -153,8 +165,8 @@ def _agree(cls: type, first: dict[str, Any], second: dict[str, Any]) -> None:
                 list(x.extra_fields.items()) for x in both[1]
             ]
     finally:
-        del _serde._LISTS[specialised]
-        del _serde._NESTED[specialised]
+        del _codegen._LISTS[specialised]
+        del _codegen._NESTED[specialised]
 
 
 @settings(
@@ -192,25 +204,26 @@ def test_nested_models_are_built_inline(monkeypatch: pytest.MonkeyPatch) -> None
     the same (small objects are read key by key, larger ones checked for their
     key order and otherwise given to the nested hook)."""
     sources: list[str] = []
-    real = _serde._exec
+    real = _codegen._exec
 
-    def spy(lines: list[str], name: str, namespace: dict[str, Any]) -> Any:
-        sources.append("\n".join(lines))
-        return real(lines, name, namespace)
+    def spy(lines: list[str], name: str, namespace: dict[str, Any], label: str) -> Any:
+        if label.startswith("structure Room of "):  # not the nested models' own
+            sources.append("\n".join(lines))
+        return real(lines, name, namespace, label)
 
-    monkeypatch.setattr(_serde, "_exec", spy)
+    monkeypatch.setattr(_codegen, "_exec", spy)
     info = {"enabled": True, "upload_info": {"type": "s3", "location": "b"}}
     room = {"id": "r", "recording_info": info}
     other = {"id": "r", "recording_info": dict(reversed(info.items()))}
     specialised = cast(Callable[[Any], Any], _serde._compile_structure(models.Room))
     try:
         first = specialised(room)
-        shape = sources[-1]
         second = specialised(other)
     finally:
-        del _serde._LISTS[specialised]
-        del _serde._NESTED[specialised]
+        del _codegen._LISTS[specialised]
+        del _codegen._NESTED[specialised]
 
+    [shape] = sources  # one key set: one shape function
     assert shape.startswith("def shape(d):")
     assert shape.count("_new(") == 3  # Room, RecordingInfo, UploadInfo
     assert shape.count(") is dict and ") == 2  # one key check per nested object

@@ -94,20 +94,22 @@ def test_deadline_cuts_a_socket_read_short(api: Loopback) -> None:
     assert 0.35 <= elapsed < 2
 
 
+@pytest.mark.usefixtures("no_waits")
 def test_a_timeout_before_the_deadline_is_retried(api: Loopback) -> None:
     """A read timeout shorter than the deadline is the call's own: retried, then raised."""
     api.delay = 5
-    with SyncHMSClient(
-        ACCESS_KEY,
-        APP_SECRET,
-        base_url=api.base_url,
-        timeout=0.2,
-        deadline=30,
-        max_retries=1,
-    ) as hms:
-        hms._requester.sleep = lambda _seconds: None
-        with pytest.raises(APITimeoutError) as info:
-            hms.rooms.retrieve("slow-1")
+    with (
+        SyncHMSClient(
+            ACCESS_KEY,
+            APP_SECRET,
+            base_url=api.base_url,
+            timeout=0.2,
+            deadline=30,
+            max_retries=1,
+        ) as hms,
+        pytest.raises(APITimeoutError) as info,
+    ):
+        hms.rooms.retrieve("slow-1")
 
     assert str(info.value) == "GET /rooms/slow-1: ReadTimeout (the request timed out)"
     assert api.requests.count("/v2/rooms/slow-1") == 2

@@ -9,7 +9,6 @@ import respx
 
 from hms_async import APITimeoutError, HMSClient, ServerError
 
-from .conftest import Sleeps, no_sleep
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
 
 ROOM = {"id": "r1", "name": "physics"}
@@ -98,9 +97,20 @@ async def test_negative_max_retries_refused(client: HMSClient) -> None:
         client.with_options(max_retries=-1)
 
 
-async def test_view_of_a_test_client_keeps_its_sleep(client: HMSClient) -> None:
-    """Settings made on the requester (here the sleep stand-in) carry to views."""
-    assert client.with_options(max_retries=3)._requester.sleep is no_sleep
+async def test_the_testing_switch_covers_views(
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: list[float]
+) -> None:
+    """set_testing() is process-wide: a view's retries do not wait either."""
+    busy = httpx.Response(503, json={"message": "busy"})
+    respx_router.get("rooms/r1").mock(
+        side_effect=[busy] * 3 + [httpx.Response(200, json=ROOM)]
+    )
+
+    with anyio.fail_after(1):  # real backoffs would take 0.375 + 0.75 + 1.5 s at least
+        room = await client.with_options(max_retries=3).rooms.retrieve("r1")
+
+    assert room.id == "r1"
+    assert len(sleeps) == 3
 
 
 async def test_deadline_bounds_a_slow_call() -> None:
@@ -122,7 +132,7 @@ async def test_deadline_bounds_a_slow_call() -> None:
 
 
 async def test_no_retry_wait_past_the_deadline(
-    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """A Retry-After longer than the deadline: the real error at once, no wait."""
     route = respx_router.get("rooms/r1").respond(
@@ -132,11 +142,11 @@ async def test_no_retry_wait_past_the_deadline(
     with pytest.raises(ServerError):
         await client.with_options(deadline=5).rooms.retrieve("r1")
     assert route.call_count == 1
-    assert sleeps.waits == []
+    assert sleeps == []
 
     with pytest.raises(ServerError):
         await client.rooms.retrieve("r1")  # no deadline: waits as Retry-After says
-    assert sleeps.waits == [20.0, 20.0]
+    assert sleeps == [20.0, 20.0]
 
 
 async def test_deadline_lets_retries_within_it_run(

@@ -16,7 +16,6 @@ import httpx
 
 from hms_async._auth import DEFAULT_TOKEN_TTL, ManagementAuth, TokenSigner
 from hms_async._client import (
-    _HEADERS,
     _SERVICES,
     DEFAULT_AUTH_BASE_URL,
     DEFAULT_BASE_URL,
@@ -24,6 +23,7 @@ from hms_async._client import (
     DEFAULT_TIMEOUT,
     _Keep,
 )
+from hms_async._http import HEADERS
 from hms_async._options import (
     AUTH_BASE_URL_ENV,
     BASE_URL_ENV,
@@ -33,9 +33,11 @@ from hms_async._options import (
     check_timeout,
     from_env,
 )
-from hms_async._requester import RetryPolicy, as_json
-from hms_async._sync._http import http_client as _http_client
-from hms_async._sync._requester import Requester, Slots
+from hms_async._parsers import as_json
+from hms_async._retry import RetryPolicy
+from hms_async._sync._http import make_http_client
+from hms_async._sync._requester import Requester
+from hms_async._sync._slots import Slots
 
 if TYPE_CHECKING:  # services are imported on first use (a fast import)
     from hms_async._sync.resources.active_rooms import ActiveRoomsResource
@@ -87,7 +89,8 @@ class SyncHMSClient:
     `hms.sessions`, ...). The client signs its management tokens from the
     access key and app secret and refreshes them before they expire (and
     once after a 401). Calls that are safe to repeat are retried on 429, 502,
-    503, 504 and connection errors, with backoff. One client is safe to share
+    503, 504 and connection errors, and a GET whose body came cut short or
+    garbled, with backoff. One client is safe to share
     across all the threads of an application (and forked workers); open it once
     and close it at shutdown, with `with` or `hms.close()`.
 
@@ -207,7 +210,7 @@ class SyncHMSClient:
         self._owns_http = http_client is None
         self._is_view = False
         slots = Slots(max_connections)
-        self._http = http_client or _http_client(
+        self._http = http_client or make_http_client(
             http, checked_timeout, transport, max_connections
         )
         self.base_url = base_url
@@ -218,7 +221,7 @@ class SyncHMSClient:
             retry=retry,
             # Set once on the SDK's own httpx client; an injected one is not
             # changed, so they go with each of its requests.
-            headers=_HEADERS if http_client is not None else {},
+            headers=HEADERS if http_client is not None else {},
             slots=slots,
         )
         if http_client is not None and timeout is not DEFAULT_TIMEOUT:

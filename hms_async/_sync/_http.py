@@ -20,9 +20,9 @@ from typing import Final
 
 import httpx
 
-from .._client import _HEADERS, _CookieJar
+from .._http import HEADERS, CookieJar
 
-__all__ = ["ForkSafeTransport", "http_client"]
+__all__ = ["ForkSafeTransport", "make_http_client"]
 
 _AIOHTTP: Final = (
     "SyncHMSClient cannot send through aiohttp, which is async only; "
@@ -80,7 +80,7 @@ class ForkSafeTransport(httpx.BaseTransport):
             self._transport.close()
 
 
-def http_client(
+def make_http_client(
     http: str,
     timeout: float | httpx.Timeout | None,
     transport: httpx.BaseTransport | None,
@@ -104,6 +104,6 @@ def http_client(
         timeout=timeout,
         transport=transport,
         limits=limits,
-        headers=_HEADERS,
-        cookies=_CookieJar(),
+        headers=HEADERS,
+        cookies=CookieJar(),
     )

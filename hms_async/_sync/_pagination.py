@@ -13,17 +13,16 @@ caller's work inside a task group that the context manager owns.
 from __future__ import annotations
 
 import types
-from collections.abc import Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Generic
 
 from hms_async._pagination import (
-    Cursor,
     Page,
     PageStyle,
-    PaginationError,
     T,
-    _CursorGuard,
 )
+from hms_async._sync._walk import _Items, _PageIterator
+from hms_async._walk import Cursor
 
 __all__ = ["SyncPaginator"]
 
@@ -39,9 +38,14 @@ class SyncPaginator(Generic[T]):
     modified. Pages are fetched one after the other as the iteration needs
     them.
 
-    It raises [PaginationError][hms_async.PaginationError] if the API repeats
-    a cursor, and the errors of the endpoint (see its `list()` method) while
-    it fetches.
+    While it fetches it raises the errors of the endpoint (see its `list()`
+    method). A failed page ends nothing: the same iterator (of items, of
+    `pages()`, or a prefetching one) goes on from the page that failed at its
+    next step, so a loop that catches the error and carries on still gets
+    every item exactly once, in order. The one exception is a cursor the API
+    repeats, which would loop for ever: then
+    [PaginationError][hms_async.PaginationError] is raised at that step and at
+    every later one, with the cursor to resume from.
 
     Example:
         ```python
@@ -51,6 +55,17 @@ class SyncPaginator(Generic[T]):
             print(room.name)
         for page in rooms.pages():  # page by page, with resume points
             save(page.next_cursor)
+
+        items = aiter(rooms)  # carry on past a failed page
+        while True:
+            try:
+                room = anext(items)
+            except StopIteration:
+                break
+            except hms_async.HMSError as error:
+                log(error)  # the next step fetches the failed page again
+                continue
+            print(room.name)
         ```
     """
 
@@ -97,6 +112,9 @@ class SyncPaginator(Generic[T]):
         Each page's `next_cursor` can be stored and passed to the same `list()`
         call as `start=` to resume after it later, even in another process.
 
+        After an error the same iterator fetches the failed page again at its
+        next step.
+
         Returns:
             An iterator of [Page][hms_async.Page]s, from `start` to the
                 last page.
@@ -104,42 +122,4 @@ class SyncPaginator(Generic[T]):
         return _PageIterator(self._page, self._start)
 
     def __iter__(self) -> Iterator[T]:
-        return _walk(self.pages())
-
-
-class _PageIterator(Iterator[Page[T]]):
-    """Walks the cursors; refuses a cursor it has already followed."""
-
-    def __init__(
-        self, page: Callable[[Cursor | None], Page[T]], start: Cursor | None
-    ) -> None:
-        self._page = page
-        self._cursor = start
-        self._guard = _CursorGuard(start)
-        self._done = False
-
-    def __next__(self) -> Page[T]:
-        if self._done:
-            raise StopIteration
-        page = self._page(self._cursor)
-        cursor = page.next_cursor
-        if cursor is None:
-            self._done = True
-        elif self._guard.repeated(cursor):
-            self._done = True
-            raise PaginationError(f"the API repeated the cursor {cursor!r}")
-        else:
-            self._cursor = cursor
-        return page
-
-
-def _walk(pages: Iterator[Page[T]]) -> Generator[T, None, None]:
-    """Every item of every page: a plain ``for`` over each page's list, an
-    ``await`` only to get the next page."""
-
-    def walk() -> Generator[T, None, None]:
-        for page in pages:
-            for item in page.data:
-                yield item
-
-    return walk()
+        return _Items(_PageIterator(self._page, self._start).__next__)

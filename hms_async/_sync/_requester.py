@@ -1,23 +1,22 @@
 # Generated from hms_async/_requester.py by scripts/unasync.py: do not edit.
 # Change the async source, then run `python scripts/unasync.py`.
-"""The one place that sends requests: encoding, retries, errors, decoding.
+"""The one place that sends requests: the send loop and its retries.
 
-Services describe a call (method, path, query, body, how to parse the JSON);
-the requester does everything else:
+Services describe a call (method, path, query, body, how to parse the JSON:
+``_encoding``, ``_parsers``); the requester sends it and does the rest:
 
-* paths are built from percent-encoded segments (``path()``), so an id can
-  never reach another endpoint;
-* query values are encoded the API's way (booleans ``true``/``false``,
-  lists as repeated keys, datetimes RFC 3339), ``None`` is never sent;
 * retries: failures to connect (nothing was sent) for every method; 429,
   502, 503, 504 and read-side network failures only for idempotent calls
   (GETs, and POSTs a service marks as safe to repeat); exponential backoff
-  with jitter, ``Retry-After`` honoured up to a cap;
-* every error becomes an exception of ``errors.py``; a body that is not the
-  JSON promised becomes ``ResponseDecodeError``;
+  with jitter (``_retry``), ``Retry-After`` honoured up to a cap; a GET
+  whose 2xx body is not JSON (cut short or garbled in transit) is retried
+  like a dropped connection;
+* every error becomes an exception of ``errors.py``, and a body that is not
+  the JSON promised ``ResponseDecodeError`` (``_status``);
 * admission: each attempt first takes one of the client's connection slots
-  (``Slots``, a FIFO capacity limiter sized to the pool), so the HTTP pool
-  never holds a queue; the token is stamped after that, at send time.
+  (``_slots``, a FIFO capacity limiter sized to the pool), so the HTTP pool
+  never holds a queue; the token is stamped after that, at send time;
+* the deadline: one bound over a call's attempts and waits.
 """
 
 from __future__ import annotations
@@ -32,60 +31,36 @@ from typing import Any, Final
 import httpx
 import orjson
 
+from hms_async._encoding import encode_query, query_string
 from hms_async._requester import (
     _DEFAULT,
     _NEVER_RETRY,
     _NOT_SENT,
     _RETRY_STATUSES,
     R,
-    RetryPolicy,
-    _Call,
-    _connection_error,
-    _decode,
-    _retry_after_header,
-    encode_query,
-    error_for,
     logger,
-    query_string,
 )
+from hms_async._retry import RetryPolicy, allowed_retries
+from hms_async._slots import Call
+from hms_async._status import connection_error, error_for, load, retry_after_header
+from hms_async._status import parse as parse_json
 from hms_async._sync import _compat
+from hms_async._sync._retry import pause
+from hms_async._sync._slots import Slots
 from hms_async._urls import request_url
 from hms_async.errors import (
     APITimeoutError,
     ClientClosedError,
     RateLimitError,
+    ResponseDecodeError,
 )
 
-__all__ = ["Requester", "Slots"]
+__all__ = ["Requester"]
 
 _CLOSED: Final = (
     "this SyncHMSClient is closed (close() or the end of its `with`); "
     "create a new client"
 )
-
-
-class Slots:
-    """A client's connection slots and its closed flag, shared by its views.
-
-    A FIFO, cancellation-safe capacity limiter: an attempt holds a slot while
-    it is sent and its body read, so at most ``size`` requests reach the HTTP
-    pool at once and the rest wait here, in order, in O(1) each.
-    """
-
-    __slots__ = ("closed", "limiter", "size")
-
-    def __init__(self, size: int) -> None:
-        if type(size) is not int or size < 1:
-            raise ValueError(
-                f"max_connections must be an int of 1 or more, got {size!r}"
-            )
-        self.size = size
-        self.limiter = _compat.CapacityLimiter(size)
-        self.closed = False
-        """Set by the owning client's ``close()``: every call then fails."""
-
-    def __repr__(self) -> str:
-        return f"<Slots size={self.size} closed={self.closed}>"
 
 
 class Requester:
@@ -109,8 +84,6 @@ class Requester:
         self._headers = dict(headers)
         self._timeout: httpx.Timeout | None = None
         self._deadline: float | None = None
-        self.sleep: Callable[[float], None] = _compat.sleep
-        """How the requester waits between attempts (tests replace it)."""
 
     def __repr__(self) -> str:
         return f"<Requester base_url={self._base_url!r}>"
@@ -197,10 +170,10 @@ class Requester:
         safe = method == "GET" if idempotent is None else idempotent
         auth = self._auth if auth is _DEFAULT else auth
         if self._deadline is None:
-            response = self._send(request, path, safe, auth, _Call(math.inf))
+            response, body = self._send(request, path, safe, auth, Call(math.inf))
         else:
-            response = self._send_by(self._deadline, request, path, safe, auth)
-        return _decode(response, parse)
+            response, body = self._send_by(self._deadline, request, path, safe, auth)
+        return parse_json(response, body, parse)
 
     def _send_by(
         self,
@@ -209,10 +182,10 @@ class Requester:
         path: str,
         safe: bool,
         auth: httpx.Auth | None,
-    ) -> httpx.Response:
+    ) -> tuple[httpx.Response, Any]:
         """Send within ``deadline`` seconds, every attempt and wait included."""
         with _compat.move_on_after(deadline) as scope:
-            call = _Call(scope.deadline)
+            call = Call(scope.deadline)
             return self._send(request, path, safe, auth, call)
         where = f"{request.method} /{path.lstrip('/')}"
         if call.queued:
@@ -231,8 +204,9 @@ class Requester:
         path: str,
         safe: bool,
         auth: httpx.Auth | None,
-        call: _Call,
-    ) -> httpx.Response:
+        call: Call,
+    ) -> tuple[httpx.Response, Any]:
+        """Send until an answer may be kept; return it and its JSON."""
         method = request.method
         deadline_at = call.deadline_at
         attempt = 0
@@ -248,28 +222,45 @@ class Requester:
                 wait = self._wait(attempt, None, deadline_at) if retryable else None
                 self._log(method, path, type(exc).__name__, attempt, started)
                 if wait is None:
-                    raise _connection_error(exc, method, path) from exc
-                self.sleep(wait)
+                    raise connection_error(exc, method, path) from exc
+                pause(wait)
                 continue
-            self._log(method, path, response.status_code, attempt, started)
-            if response.status_code < 400:
-                return response
+            status = response.status_code
+            if status < 400:
+                try:
+                    body = load(response)
+                except ResponseDecodeError:
+                    # Damaged in transit: a GET is sent again, as after a
+                    # dropped connection (a POST may have been applied).
+                    self._log(
+                        method, path, f"{status}, body not JSON", attempt, started
+                    )
+                    if not (safe and method == "GET"):
+                        raise
+                    wait = self._wait(attempt, None, deadline_at)
+                    if wait is None:
+                        raise
+                    pause(wait)
+                    continue
+                self._log(method, path, status, attempt, started)
+                return response, body
+            self._log(method, path, status, attempt, started)
             error = error_for(response, method, path)
             if not (safe and response.status_code in _RETRY_STATUSES):
                 raise error
             retry_after = (
                 error.retry_after
                 if isinstance(error, RateLimitError)
-                else _retry_after_header(response)  # a 503 may carry one too
+                else retry_after_header(response)  # a 503 may carry one too
             )
             wait = self._wait(attempt, retry_after, deadline_at)
             if wait is None:
                 raise error
             response.close()
-            self.sleep(wait)
+            pause(wait)
 
     def _attempt(
-        self, request: httpx.Request, path: str, auth: httpx.Auth | None, call: _Call
+        self, request: httpx.Request, path: str, auth: httpx.Auth | None, call: Call
     ) -> httpx.Response:
         """Send once, holding a connection slot until the body is read."""
         limiter = self._slots.limiter
@@ -293,7 +284,7 @@ class Requester:
         finally:
             limiter.release_on_behalf_of(call)
 
-    def _queue(self, request: httpx.Request, path: str, call: _Call) -> None:
+    def _queue(self, request: httpx.Request, path: str, call: Call) -> None:
         """Wait in line for a slot, within the pool timeout and the deadline."""
         pool = request.extensions.get("timeout", {}).get("pool")
         call.queued = True
@@ -318,7 +309,7 @@ class Requester:
         A wait that would end past the deadline is not started: the caller
         gets the real error now rather than a timeout later.
         """
-        if attempt > self._retry.max_retries:
+        if attempt > allowed_retries(self._retry):
             return None
         wait = self._retry.delay(attempt, retry_after)
         past_deadline = (

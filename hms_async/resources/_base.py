@@ -6,13 +6,18 @@ import math
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-import attrs
-
-from .. import _serde
 from .._pagination import CURSOR, AsyncPaginator, Cursor, Page, PageStyle
-from .._requester import Requester, model
+from .._parsers import model
+from .._requester import Requester
 
-__all__ = ["Resource", "body", "check_int", "check_ints", "check_limit", "check_range"]
+__all__ = [
+    "Resource",
+    "check_int",
+    "check_ints",
+    "check_length",
+    "check_limit",
+    "check_range",
+]
 
 T = TypeVar("T")
 
@@ -52,22 +57,15 @@ def check_ints(**values: int | None) -> None:
         check_int(name, value)
 
 
+def check_length(name: str, value: object, high: int, what: str) -> None:
+    """Refuse a list or string longer than `high` (`what` names its items)."""
+    if isinstance(value, list | tuple | str) and len(value) > high:
+        raise ValueError(f"{name} may hold at most {high} {what}, got {len(value)}")
+
+
 def check_limit(limit: int | None, low: int = 10, high: int = 100) -> None:
     """Refuse a page size the endpoint does not allow (an `int` in range)."""
     check_int("limit", limit, low, high)
-
-
-def _wire(value: Any) -> Any:
-    if attrs.has(type(value)):
-        return _serde.unstructure(value)
-    if isinstance(value, list | tuple):
-        return [_wire(v) for v in value]
-    return value
-
-
-def body(**fields: Any) -> dict[str, Any]:
-    """A JSON body of the arguments that were passed (`None` means not passed)."""
-    return {k: _wire(v) for k, v in fields.items() if v is not None}
 
 
 class Resource:

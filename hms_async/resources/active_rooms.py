@@ -10,9 +10,10 @@ from typing import Any
 
 import attrs
 
-from .._requester import model, path
+from .._encoding import body, path
+from .._parsers import model
 from ..models.active_rooms import ActivePeer, ActiveRoom, ActiveRoomActionResult
-from ._base import Resource, body
+from ._base import Resource
 
 __all__ = ["ActiveRoomsResource"]
 

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from typing import Final
 
 from .. import _serde
+from .._encoding import body, path
 from .._pagination import EVENTS, PAGE_NUMBER, AsyncPaginator
-from .._requester import model, path
+from .._parsers import model
 from ..models.analytics import (
     AnalyticsEvent,
     AnalyticsEventType,
@@ -21,7 +22,7 @@ from ..models.analytics import (
     WebhookReplay,
     WebhookReplayStarted,
 )
-from ._base import Resource, body, check_int, check_ints, check_limit
+from ._base import Resource, check_int, check_ints, check_limit
 
 __all__ = ["AnalyticsResource"]
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from .._encoding import body, path
 from .._pagination import AsyncPaginator
-from .._requester import model, path
+from .._parsers import model
 from ..models._common import JobStatus
 from ..models.external_streams import ExternalStream
 from ..models.live_streams import StoppedStreams
 from ..models.recording_assets import RecordingResolution
-from ._base import Resource, body, check_int, check_limit
+from ._base import Resource, check_int, check_limit
 from .live_streams import stopped_streams
 
 __all__ = ["ExternalStreamsResource"]

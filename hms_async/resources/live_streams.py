@@ -9,13 +9,14 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
+from .._encoding import body, path
 from .._pagination import AsyncPaginator
-from .._requester import model, model_list, path
+from .._parsers import model, model_list
 from ..models._common import JobStatus
 from ..models.live_streams import LiveStream, LiveStreamRecording, StoppedStreams
 from ..models.recordings import Transcription
-from ._base import Resource, body, check_int, check_limit
-from .recordings import check_transcription
+from ._base import Resource, check_int, check_limit
+from ._transcription import check_transcription
 
 __all__ = ["LiveStreamsResource", "stopped_streams"]
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .._encoding import body, path
 from .._pagination import POLL, AsyncPaginator
-from .._requester import ignore, model, path
+from .._parsers import ignore, model
 from ..models.polls import (
     Poll,
     PollAnswer,
@@ -24,7 +25,7 @@ from ..models.polls import (
     PollStart,
     PollType,
 )
-from ._base import Resource, body, check_ints, check_limit
+from ._base import Resource, check_ints, check_limit
 
 __all__ = ["PollsResource"]
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from .._encoding import path
 from .._pagination import AsyncPaginator
-from .._requester import model, path
+from .._parsers import model
 from ..models.recording_assets import PresignedUrl, RecordingAsset, RecordingAssetStatus
 from ._base import Resource, check_int, check_limit
 

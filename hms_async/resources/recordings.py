@@ -5,68 +5,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from collections.abc import Mapping
+from typing import Any
 
-from .. import _serde
+from .._encoding import body, path
 from .._pagination import AsyncPaginator
-from .._requester import model, model_list, path
+from .._parsers import model, model_list
 from ..models._common import JobStatus
 from ..models.recording_assets import RecordingResolution
 from ..models.recordings import Recording, Transcription
-from ._base import Resource, body, check_limit, check_range
+from ._base import Resource, check_limit
+from ._transcription import check_transcription
 
 __all__ = ["RecordingsResource", "check_transcription"]
-
-_SUMMARY: Final = "transcription.summary"
-_MAX_CONTEXT: Final = 300
-_MAX_SECTIONS: Final = 6
-_MAX_TITLE: Final = 100
-
-
-def _check_length(name: str, value: object, high: int, unit: str) -> None:
-    if isinstance(value, str | Sequence) and len(value) > high:
-        raise ValueError(f"{name} must have at most {high} {unit}, got {len(value)}")
-
-
-def _check_section(index: int, section: object) -> None:
-    name = f"{_SUMMARY}.sections[{index}]"
-    if not isinstance(section, Mapping):
-        raise TypeError(f"{name} must be an object, got {type(section).__name__}")
-    for key in ("title", "format"):
-        if not section.get(key):
-            raise ValueError(f"{name}.{key} is required")
-    _check_length(f"{name}.title", section["title"], _MAX_TITLE, "characters")
-
-
-def check_transcription(transcription: Mapping[str, Any]) -> None:
-    """Refuse a wire-form `transcription` outside the documented summary limits.
-
-    Summary `context` at most 300 characters, `temperature` 0.1 to 1.0, at
-    most 6 `sections`, each with a `title` (at most 100 characters) and a
-    `format`. Live streams take the same object.
-
-    Args:
-        transcription: The `transcription` object as it is sent (JSON).
-
-    Raises:
-        TypeError: `transcription`, or one of its sections, is not an object.
-        ValueError: A summary limit is exceeded, or a section lacks its title
-            or format.
-    """
-    if not isinstance(transcription, Mapping):
-        raise TypeError(f"transcription must be an object, got {transcription!r:.40}")
-    summary = transcription.get("summary")
-    if not isinstance(summary, Mapping):
-        return
-    _check_length(
-        f"{_SUMMARY}.context", summary.get("context"), _MAX_CONTEXT, "characters"
-    )
-    check_range(f"{_SUMMARY}.temperature", summary.get("temperature"), 0.1, 1.0)
-    sections = summary.get("sections") or []
-    _check_length(f"{_SUMMARY}.sections", sections, _MAX_SECTIONS, "sections")
-    for index, section in enumerate(sections):
-        _check_section(index, section)
 
 
 class RecordingsResource(Resource):
@@ -144,9 +95,7 @@ class RecordingsResource(Resource):
             resolution=resolution,
             destination=destination,
             audio_only=audio_only,
-            transcription=None
-            if transcription is None
-            else _serde.unstructure(transcription),
+            transcription=transcription,
         )
         if "transcription" in payload:
             check_transcription(payload["transcription"])

@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
+from .._encoding import path
 from .._pagination import AsyncPaginator
-from .._requester import model, model_list, path
+from .._parsers import model, model_list
 from ..models.room_codes import RoomCode
 from ._base import Resource, check_limit
 

@@ -10,11 +10,12 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from .._encoding import body, path
 from .._pagination import AsyncPaginator
-from .._requester import model, path
+from .._parsers import model
 from ..errors import NotFoundError
 from ..models.rooms import RecordingInfo, Region, Room, RoomWebhook
-from ._base import Resource, body, check_int, check_limit
+from ._base import Resource, check_int, check_limit
 
 __all__ = ["RoomsResource"]
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .._encoding import path
 from .._pagination import AsyncPaginator
-from .._requester import model, path
+from .._parsers import model
 from ..errors import NotFoundError
 from ..models.sessions import Session
 from ._base import Resource, check_limit

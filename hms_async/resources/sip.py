@@ -9,9 +9,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 from .._auth import BearerAuth, TokenSigner
-from .._requester import Requester, ignore, model, path
+from .._encoding import body, path
+from .._parsers import ignore, model
+from .._requester import Requester
 from ..models.sip import SipCall, SipTrunk
-from ._base import Resource, body
+from ._base import Resource
 from .tokens import sign_peer_token
 
 __all__ = ["SipResource"]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._requester import model, model_list, path
+from .._encoding import path
+from .._parsers import model, model_list
 from ..errors import NotFoundError
 from ..models.stream_keys import StreamKey, StreamKeyActionResult
 from ._base import Resource

@@ -11,16 +11,13 @@ snake_case, e.g. `roles['host'].publish_params.video.bit_rate`.
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-import attrs
-
-from .. import _serde
+from .._encoding import body, path, wire
 from .._pagination import AsyncPaginator
-from .._requester import ignore, model, model_list, path
+from .._parsers import ignore, model, model_list
 from ..models.rooms import Region
 from ..models.templates import (
     PublishParams,
@@ -38,14 +35,14 @@ from ..models.templates import (
     TemplateSettings,
     TemplateTranscription,
 )
-from ._base import Resource, check_ints, check_limit, check_range
+from ._base import Resource, check_ints, check_length, check_limit, check_range
+from ._transcription import check_summary
 
 __all__ = ["TemplatesResource"]
 
 _TEMPLATE_NAME: Final = re.compile(r"[a-zA-Z0-9 .\-_:]+")
 _CAMEL: Final = re.compile(r"(?<=[a-z0-9])([A-Z])")
 _INF: Final = float("inf")
-_SIZED: Final = (list, tuple, str)
 
 JSONObject = Mapping[str, Any]
 RecordingConfigs = list[RecordingConfig]  # the class's list() hides the builtin
@@ -80,31 +77,15 @@ _ROLE: Final = {"priority": (1, 5), "maxPeerCount": (-1, _INF)}
 _SIMULCAST_RIDS: Final = ("f", "h", "q")
 _MAX_SIMULCAST_LAYERS: Final = 3
 _MAX_RTMP_URLS: Final = 3
-_MAX_SUMMARY_SECTIONS: Final = 6
-_MAX_SUMMARY_CONTEXT: Final = 300
-_MAX_SECTION_TITLE: Final = 100
 
 
 # --- JSON bodies ---------------------------------------------------------------
 
 
-def _to_json(value: Any) -> Any:
-    """A body value as JSON: models through the converter, containers deeply."""
-    if attrs.has(type(value)):
-        return _serde.unstructure(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Mapping):
-        return {k: _to_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_to_json(v) for v in value]
-    return value
-
-
 def _merge(base: Any, **fields: Any) -> dict[str, Any]:
     """`base` (a model or mapping) as JSON, with the fields passed laid over it."""
-    out: dict[str, Any] = dict(_to_json(base)) if base is not None else {}
-    out.update({k: _to_json(v) for k, v in fields.items() if v is not None})
+    out: dict[str, Any] = dict(wire(base)) if base is not None else {}
+    out.update(body(**fields))
     return out
 
 
@@ -132,14 +113,9 @@ def _ranges(obj: Any, where: str, limits: Mapping[str, tuple[float, float]]) -> 
         check_range(where + _name(key), _sub(obj, key), low, high)
 
 
-def _at_most(name: str, value: Any, high: int, what: str) -> None:
-    if isinstance(value, _SIZED) and len(value) > high:
-        raise ValueError(f"{name} may hold at most {high} {what}, got {len(value)}")
-
-
 def _check_simulcast(layers: Any, where: str) -> None:
     layers = _items(layers)
-    _at_most(where, layers, _MAX_SIMULCAST_LAYERS, "layers")
+    check_length(where, layers, _MAX_SIMULCAST_LAYERS, "layers")
     rids = [rid for layer in layers if (rid := _sub(layer, "rid")) is not None]
     ranks = [_SIMULCAST_RIDS.index(r) if r in _SIMULCAST_RIDS else -1 for r in rids]
     if ranks and (ranks[0] != 0 or ranks != sorted(set(ranks))):
@@ -202,22 +178,10 @@ def _check_hls_layers(layers: Any, where: str) -> None:
         check_range(f"{name} larger side", max(width, height), 192, 1920)
 
 
-def _check_summary(summary: Any, where: str) -> None:
-    check_range(where + "temperature", _sub(summary, "temperature"), 0.1, 1.0)
-    _at_most(
-        where + "context", _sub(summary, "context"), _MAX_SUMMARY_CONTEXT, "characters"
-    )
-    sections = _items(_sub(summary, "sections"))
-    _at_most(where + "sections", sections, _MAX_SUMMARY_SECTIONS, "sections")
-    for i, section in enumerate(sections):
-        title = _sub(section, "title")
-        _at_most(f"{where}sections[{i}].title", title, _MAX_SECTION_TITLE, "characters")
-
-
 def _check_destinations(destinations: Any, where: str) -> None:
     for name, rtmp in _entries(_sub(destinations, "rtmpDestinations")):
         at = f"{where}rtmp_destinations[{name!r}].rtmp_urls"
-        _at_most(at, _sub(rtmp, "rtmpUrls"), _MAX_RTMP_URLS, "URLs")
+        check_length(at, _sub(rtmp, "rtmpUrls"), _MAX_RTMP_URLS, "URLs")
     for name, hls in _entries(_sub(destinations, "hlsDestinations")):
         at = f"{where}hls_destinations[{name!r}]."
         check_range(
@@ -229,7 +193,7 @@ def _check_destinations(destinations: Any, where: str) -> None:
         )
     for name, transcription in _entries(_sub(destinations, "transcriptions")):
         at = f"{where}transcriptions[{name!r}].summary."
-        _check_summary(_sub(transcription, "summary"), at)
+        check_summary(_sub(transcription, "summary"), at)
 
 
 def _check_template(payload: Mapping[str, Any]) -> None:
@@ -785,7 +749,7 @@ class TemplatesResource(Resource):
         return await self._requester.request(
             "POST",
             path("templates", template_id, "recordings"),
-            json=_to_json(list(configs)),
+            json=wire(list(configs)),
             parse=model_list(RecordingConfig, None),
             idempotent=True,
         )

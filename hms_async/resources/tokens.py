@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from .._auth import DEFAULT_TOKEN_TTL, TokenSigner
+from .._encoding import body
 from .._requester import Requester
-from ._base import Resource, body, check_ints
+from ._base import Resource, check_ints
 
 __all__ = ["TokensResource", "sign_peer_token"]
 

@@ -25,6 +25,10 @@ Three ways in:
   ``HMS_BASE_URL``, ``HMS_AUTH_BASE_URL``, ``HMS_ACCESS_KEY``, ``HMS_SECRET``,
   ``HMS_MANAGEMENT_TOKEN`` and ``HMS_FAKE_CONTROL_URL``). ``fake.asgi_app()``
   mounts it in any ASGI server.
+- ``set_testing(True)`` makes every client's retry waits instant (process
+  wide, restored after each test by the pytest plugin), and
+  ``retry_waits()`` records the waits they would have slept; the
+  ``hms_retry_waits`` fixture does both for one test.
 - The control plane under ``/_fake/`` (loopback binds only, unless asked):
   reset, join/leave/end, clock and job advances, faults, webhooks, health;
   see ``docs/guides/fake-server.md``. The in-process transport answers it too.
@@ -65,6 +69,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .._retry import retry_waits, set_testing
     from ._clock import Clock
     from ._fake import DEFAULT_BASE_URL, FakeHMS, FakePeer
     from ._faults import FaultRule, Faults
@@ -86,6 +91,8 @@ __all__ = [
     "PortInUseError",
     "RecordedRequest",
     "SyncFakeHMSFixture",
+    "retry_waits",
+    "set_testing",
 ]
 
 # Loaded on first use, so the pytest plugin (imported by every pytest run where
@@ -103,6 +110,8 @@ _HOMES = {
     "PortInUseError": "._server",
     "RecordedRequest": "._http",
     "SyncFakeHMSFixture": "._fixture",
+    "retry_waits": ".._retry",
+    "set_testing": ".._retry",
 }
 
 

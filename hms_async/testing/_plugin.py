@@ -1,4 +1,6 @@
-"""The pytest plugin: the ``hms_fake`` and ``hms_fake_server`` fixtures.
+"""The pytest plugin: the ``hms_fake``, ``hms_fake_server`` and
+``hms_retry_waits`` fixtures, and a guard that no test leaves
+``set_testing()`` or ``retry_waits()`` changed for the next one.
 
 Registered through the ``pytest11`` entry point ``hms_async``. Importing this
 module loads nothing of the fake: that happens when a test uses a fixture.
@@ -22,8 +24,9 @@ on asyncio or trio, pytest-asyncio, ...)::
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 import pytest
 
@@ -31,7 +34,9 @@ if TYPE_CHECKING:
     from ._fixture import FakeHMSFixture, SyncFakeHMSFixture
     from ._server import FakeServer
 
-__all__ = ["hms_fake", "hms_fake_server", "hms_fake_sync"]
+__all__ = ["hms_fake", "hms_fake_server", "hms_fake_sync", "hms_retry_waits"]
+
+_RETRY: Final = "hms_async._retry"
 
 
 @pytest.fixture
@@ -78,3 +83,36 @@ def hms_fake_server() -> Iterator[FakeServer]:
             yield server
     finally:
         fake.close()
+
+
+@pytest.fixture
+def hms_retry_waits() -> Iterator[list[float]]:
+    """Instant retry waits for this test (``set_testing(True)``), and the waits
+    every client's retries asked for, in seconds, in order."""
+    from .._retry import retry_waits, set_testing
+
+    set_testing(True)
+    try:
+        with retry_waits() as waits:
+            yield waits
+    finally:
+        set_testing(False)
+
+
+@pytest.fixture(autouse=True)
+def _hms_async_retry_state() -> Iterator[None]:
+    """Put ``set_testing()`` and ``retry_waits()`` back as they were before the test.
+
+    Costs nothing while hms-async's retries are not loaded: the state is only
+    read when its module is.
+    """
+    before = sys.modules.get(_RETRY)
+    saved: Any = None if before is None else before._TESTING.snapshot()
+    yield
+    after = sys.modules.get(_RETRY)
+    if after is None:
+        return
+    if saved is None:
+        after._TESTING.restore((False, None, []))
+    else:
+        after._TESTING.restore(saved)

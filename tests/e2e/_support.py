@@ -65,15 +65,14 @@ async def connect(fake: FakeHMS, mode: str, **options: Any) -> AsyncIterator[HMS
 class Env:
     """A fake, a client on it, and the sleeps the client's retries asked for."""
 
-    def __init__(self, fake: FakeHMS, hms: HMSClient, mode: str) -> None:
+    def __init__(
+        self, fake: FakeHMS, hms: HMSClient, mode: str, sleeps: list[float]
+    ) -> None:
         self.fake = fake
         self.hms = hms
         self.mode = mode
-        self.sleeps: list[float] = []
-        hms._requester.sleep = self._record_sleep
-
-    async def _record_sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
+        self.sleeps = sleeps
+        """What ``hms_async.testing.retry_waits()`` records (none slept)."""
 
     def calls(self, method: str, path: str) -> int:
         """How many ``method path`` requests reached the fake (``path`` under /v2)."""

@@ -19,8 +19,8 @@ def _mode(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(name="env")
-async def _env(mode: str) -> AsyncIterator[Env]:
+async def _env(mode: str, sleeps: list[float]) -> AsyncIterator[Env]:
     """A seeded fake and a client on it (retries recorded, never slept)."""
     fake = FakeHMS(seed="e2e")
     async with connect(fake, mode, max_retries=2) as hms:
-        yield Env(fake, hms, mode)
+        yield Env(fake, hms, mode, sleeps)

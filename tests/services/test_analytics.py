@@ -32,7 +32,6 @@ from hms_async.models.analytics import (
     WebhookReplayStatus,
 )
 
-from ..conftest import Sleeps
 from ..helpers import assert_api_request
 from .test_polls import assert_keys_survive, assert_round_trip, starts_of
 
@@ -872,7 +871,7 @@ async def test_webhook_history_accepts_a_14_day_window_and_strings(
 
 
 async def test_webhook_history_rate_limit_wait_is_parsed(
-    client: HMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: HMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """The documented 429 message gives retry_after=45, and the retries wait that."""
     route = respx_router.get("analytics/webhooks").respond(
@@ -885,7 +884,7 @@ async def test_webhook_history_rate_limit_wait_is_parsed(
 
     assert caught.value.retry_after == 45.0
     assert caught.value.status_code == 429
-    assert sleeps.waits == [45.0] * (route.call_count - 1)
+    assert sleeps == [45.0] * (route.call_count - 1)
     assert route.call_count > 1
 
 

@@ -155,36 +155,6 @@ async def test_start_accepts_a_transcription_model(
     )
 
 
-@pytest.mark.parametrize(
-    ("summary", "match"),
-    [
-        ({"context": "c" * 301}, "context must have at most 300 characters"),
-        ({"temperature": 1.5}, "temperature must be between 0.1 and 1"),
-        (
-            {"sections": [{"title": "t", "format": "bullets"}] * 7},
-            "sections must have at most 6 sections",
-        ),
-    ],
-)
-async def test_start_refuses_transcription_out_of_limits(
-    client: HMSClient,
-    respx_router: respx.MockRouter,
-    summary: dict[str, Any],
-    match: str,
-) -> None:
-    """The documented summary limits are checked before any request."""
-    route = respx_router.post(f"live-streams/room/{ROOM_ID}/start").respond(
-        json=LIVE_STREAM
-    )
-
-    with pytest.raises(ValueError, match=match):
-        await client.live_streams.start(
-            ROOM_ID, transcription={"enabled": True, "summary": summary}
-        )
-
-    assert not route.called
-
-
 async def test_start_without_arguments_sends_empty_body(
     client: HMSClient, respx_router: respx.MockRouter
 ) -> None:

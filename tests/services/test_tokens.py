@@ -26,17 +26,14 @@ TOKEN_URL = "https://auth.100ms.live/v2/token"
 PEER_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJ0eXBlIjoiYXBwIn0.c2lnbmF0dXJl"
 
 
-async def _no_sleep(_seconds: float) -> None:
-    """Retries in these tests never wait."""
-
-
 @pytest.fixture(name="fixed_client")
-async def _fixed_client(respx_router: respx.MockRouter) -> AsyncIterator[HMSClient]:
-    """A client whose clock stands still at NOW."""
+async def _fixed_client(
+    respx_router: respx.MockRouter, no_waits: None
+) -> AsyncIterator[HMSClient]:
+    """A client whose clock stands still at NOW; its retries never wait."""
     async with HMSClient(
         ACCESS_KEY, APP_SECRET, base_url=BASE_URL, clock=lambda: NOW
     ) as client:
-        client._requester.sleep = _no_sleep
         yield client
 
 

@@ -14,30 +14,7 @@ from tests.helpers import ACCESS_KEY, APP_SECRET, BASE_URL
 
 
 @pytest.fixture(name="client")
-def _client(respx_router: respx.MockRouter) -> Iterator[SyncHMSClient]:
+def _client(respx_router: respx.MockRouter, no_waits: None) -> Iterator[SyncHMSClient]:
     """A client whose HTTP goes to ``respx_router``; retries never sleep."""
     with SyncHMSClient(ACCESS_KEY, APP_SECRET, base_url=BASE_URL) as client:
-        client._requester.sleep = no_sleep
         yield client
-
-
-class Sleeps:
-    """Records the waits instead of sleeping."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-
-
-@pytest.fixture
-def sleeps(client: SyncHMSClient) -> Sleeps:
-    """The client's waits, recorded."""
-    recorder = Sleeps()
-    client._requester.sleep = recorder
-    return recorder
-
-
-def no_sleep(_seconds: float) -> None:
-    """Stand-in for _compat.sleep in retry tests."""

@@ -51,7 +51,7 @@ def test_status_to_exception(
     cls: type[APIError],
 ) -> None:
     """Each status maps to its class, keeping code, message, details and response."""
-    client._requester._retry.max_retries = 0
+    client = client.with_options(max_retries=0)
     body = {**ERROR_BODY, "code": status}
     respx_router.get("rooms/r1").respond(status, json=body)
 
@@ -122,7 +122,7 @@ def test_html_502_is_server_error(
     client: SyncHMSClient, respx_router: respx.MockRouter
 ) -> None:
     """An HTML gateway page is a ServerError with the reason phrase, not a decode crash."""
-    client._requester._retry.max_retries = 0
+    client = client.with_options(max_retries=0)
     respx_router.get("rooms/r1").respond(
         502,
         html="<html><body><h1>502 Bad Gateway</h1></body></html>",

@@ -12,12 +12,7 @@ import respx
 
 from hms_async import ResponseDecodeError, ServerError, SyncHMSClient
 from hms_async._auth import BearerAuth
-from hms_async._requester import (
-    as_json,
-    ignore,
-    model_list,
-    unwrap,
-)
+from hms_async._parsers import ignore, model_list
 from hms_async.models import Room
 from tests.helpers import assert_api_request, body_of
 
@@ -96,7 +91,7 @@ def test_auth_and_base_url_overrides(
             "POST",
             "token",
             json={"code": "abc-defg-hij"},
-            parse=unwrap("token", as_json),
+            parse=lambda body: body["token"],
             auth=None,
             base_url="https://auth.100ms.live/v2/",
         )

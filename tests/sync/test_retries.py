@@ -5,7 +5,10 @@
 from __future__ import annotations
 
 import email.utils
+import logging
+import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -16,20 +19,24 @@ from hms_async import (
     APIConnectionError,
     APITimeoutError,
     RateLimitError,
+    ResponseDecodeError,
     ServerError,
     SyncHMSClient,
 )
+from hms_async._parsers import as_json
 from tests.helpers import ACCESS_KEY, APP_SECRET, BASE_URL
-from tests.sync.conftest import Sleeps
-from tests.test_retries import OK, ROOM, bad_gzip, fail
+from tests.test_retries import OK, ROOM, bad_gzip, fail, garbled
 
 
 @pytest.mark.parametrize("status", [429, 502, 503, 504])
 def test_get_retried_with_backoff_and_jitter(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps, status: int
+    client: SyncHMSClient,
+    respx_router: respx.MockRouter,
+    sleeps: list[float],
+    status: int,
 ) -> None:
     """A GET is retried on 429/502/503/504; waits double, jittered to 75-100 %."""
-    client._requester._retry.max_retries = 4
+    client = client.with_options(max_retries=4)
     route = respx_router.get("rooms/r1").mock(
         side_effect=[fail(status), fail(status), fail(status), fail(status), OK]
     )
@@ -38,40 +45,40 @@ def test_get_retried_with_backoff_and_jitter(
 
     assert room.id == "r1"
     assert route.call_count == 5
-    assert len(sleeps.waits) == 4
-    for attempt, wait in enumerate(sleeps.waits, start=1):
+    assert len(sleeps) == 4
+    for attempt, wait in enumerate(sleeps, start=1):
         base = 0.5 * 2 ** (attempt - 1)
         assert 0.75 * base <= wait <= base
 
 
 def test_backoff_capped(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """No wait exceeds max_backoff (8 s)."""
-    client._requester._retry.max_retries = 8
+    client = client.with_options(max_retries=8)
     respx_router.get("rooms/r1").mock(side_effect=[fail(503)] * 8 + [OK])
 
     client.rooms.retrieve("r1")
 
-    assert max(sleeps.waits) <= 8.0
-    assert sleeps.waits[-1] >= 6.0
+    assert max(sleeps) <= 8.0
+    assert sleeps[-1] >= 6.0
 
 
 def test_jitter_varies(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """Two clients hitting the same failure do not wait in lockstep forever."""
-    client._requester._retry.max_retries = 1
+    client = client.with_options(max_retries=1)
     respx_router.get("rooms/r1").mock(side_effect=[fail(503), OK] * 20)
 
     for _ in range(20):
         client.rooms.retrieve("r1")
 
-    assert len(set(sleeps.waits)) > 1
+    assert len(set(sleeps)) > 1
 
 
 def test_retry_after_seconds_honoured(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """Retry-After in seconds is the exact wait."""
     respx_router.get("rooms/r1").mock(
@@ -80,11 +87,11 @@ def test_retry_after_seconds_honoured(
 
     client.rooms.retrieve("r1")
 
-    assert sleeps.waits == [7.0]
+    assert sleeps == [7.0]
 
 
 def test_retry_after_http_date_honoured(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """Retry-After as an HTTP date waits until that time."""
     when = email.utils.formatdate(time.time() + 30, usegmt=True)
@@ -94,12 +101,12 @@ def test_retry_after_http_date_honoured(
 
     client.rooms.retrieve("r1")
 
-    assert len(sleeps.waits) == 1
-    assert 27 <= sleeps.waits[0] <= 30
+    assert len(sleeps) == 1
+    assert 27 <= sleeps[0] <= 30
 
 
 def test_retry_after_in_message_text(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """The analytics 429 text "retry after 45 seconds" is understood."""
     limited = httpx.Response(
@@ -110,11 +117,11 @@ def test_retry_after_in_message_text(
 
     client.rooms.retrieve("r1")
 
-    assert sleeps.waits == [45.0]
+    assert sleeps == [45.0]
 
 
 def test_retry_after_beyond_cap_raises_at_once(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """A wait longer than the cap is not slept: RateLimitError with retry_after."""
     route = respx_router.get("rooms/r1").mock(
@@ -126,25 +133,23 @@ def test_retry_after_beyond_cap_raises_at_once(
 
     assert info.value.retry_after == 3600.0
     assert route.call_count == 1
-    assert sleeps.waits == []
+    assert sleeps == []
 
 
 @pytest.mark.parametrize("max_retries", [0, 1, 3])
 def test_max_retries_respected(
-    respx_router: respx.MockRouter, max_retries: int
+    respx_router: respx.MockRouter, sleeps: list[float], max_retries: int
 ) -> None:
     """A call is sent 1 + max_retries times, then the last error is raised."""
     route = respx_router.get("rooms/r1").mock(return_value=fail(503))
-    sleeps = Sleeps()
     with SyncHMSClient(
         ACCESS_KEY, APP_SECRET, base_url=BASE_URL, max_retries=max_retries
     ) as hms:
-        hms._requester.sleep = sleeps
         with pytest.raises(ServerError):
             hms.rooms.retrieve("r1")
 
     assert route.call_count == 1 + max_retries
-    assert len(sleeps.waits) == max_retries
+    assert len(sleeps) == max_retries
 
 
 def test_negative_max_retries_refused() -> None:
@@ -157,7 +162,7 @@ def test_negative_max_retries_refused() -> None:
 def test_connect_errors_retried_for_post(
     client: SyncHMSClient,
     respx_router: respx.MockRouter,
-    sleeps: Sleeps,
+    sleeps: list[float],
     exc: type[Exception],
 ) -> None:
     """Nothing was sent when connecting failed, so even an unnamed create is retried."""
@@ -167,11 +172,11 @@ def test_connect_errors_retried_for_post(
 
     assert room.id == "r1"
     assert route.call_count == 2
-    assert len(sleeps.waits) == 1
+    assert len(sleeps) == 1
 
 
 def test_connect_errors_exhausted(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """Persistent connect failures end as APIConnectionError, not an httpx error."""
     route = respx_router.get("rooms/r1").mock(side_effect=httpx.ConnectError("refused"))
@@ -184,7 +189,7 @@ def test_connect_errors_exhausted(
 
 
 def test_post_503_not_retried(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """An unnamed create that got a 503 is not sent again (it may have happened)."""
     route = respx_router.post("rooms").mock(side_effect=[fail(503), OK])
@@ -193,7 +198,7 @@ def test_post_503_not_retried(
         client.rooms.create()
 
     assert route.call_count == 1
-    assert sleeps.waits == []
+    assert sleeps == []
 
 
 @pytest.mark.parametrize(
@@ -202,7 +207,7 @@ def test_post_503_not_retried(
 def test_post_read_error_not_retried(
     client: SyncHMSClient,
     respx_router: respx.MockRouter,
-    sleeps: Sleeps,
+    sleeps: list[float],
     exc: type[Exception],
 ) -> None:
     """A POST that failed after sending is not retried."""
@@ -212,7 +217,7 @@ def test_post_read_error_not_retried(
         client.rooms.create()
 
     assert route.call_count == 1
-    assert sleeps.waits == []
+    assert sleeps == []
     assert isinstance(info.value, APITimeoutError) == (exc is httpx.ReadTimeout)
 
 
@@ -222,7 +227,7 @@ def test_post_read_error_not_retried(
 def test_get_read_error_retried(
     client: SyncHMSClient,
     respx_router: respx.MockRouter,
-    sleeps: Sleeps,
+    sleeps: list[float],
     exc: type[Exception],
 ) -> None:
     """A GET that failed on the read side is retried."""
@@ -233,21 +238,27 @@ def test_get_read_error_retried(
     assert route.call_count == 2
 
 
-def test_undecodable_encoding_is_a_connection_error_retried_on_get(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+@pytest.mark.parametrize("damaged", [bad_gzip, garbled])
+def test_a_get_damaged_in_transit_is_read_again(
+    client: SyncHMSClient,
+    respx_router: respx.MockRouter,
+    sleeps: list[float],
+    damaged: Callable[[], httpx.Response | Exception],
 ) -> None:
-    """A body in a broken Content-Encoding is APIConnectionError, never bare httpx."""
-    route = respx_router.get("rooms/r1").mock(side_effect=[bad_gzip(), OK])
+    """A broken Content-Encoding, or a 200 whose body is not JSON: sent again,
+    with the backoff of a dropped connection, and the call succeeds."""
+    route = respx_router.get("rooms/r1").mock(side_effect=[damaged(), OK])
 
     room = client.rooms.retrieve("r1")
 
     assert room.id == "r1"
     assert route.call_count == 2
-    assert len(sleeps.waits) == 1
+    assert len(sleeps) == 1
+    assert 0.375 <= sleeps[0] <= 0.5
 
 
 def test_undecodable_encoding_on_post_not_retried(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """The POST reached the server: one attempt, then a typed error naming the call."""
     route = respx_router.post("rooms").mock(side_effect=[bad_gzip(), OK])
@@ -256,11 +267,11 @@ def test_undecodable_encoding_on_post_not_retried(
         client.rooms.create()
 
     assert route.call_count == 1
-    assert sleeps.waits == []
+    assert sleeps == []
 
 
 def test_pool_timeout_not_retried(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """A pool timeout (local saturation) surfaces at once as APITimeoutError."""
     route = respx_router.get("rooms/r1").mock(
@@ -274,7 +285,7 @@ def test_pool_timeout_not_retried(
 
 
 def test_named_create_retried(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """A create with a name is idempotent, so a 503 or read error is retried."""
     route = respx_router.post("rooms").mock(
@@ -285,11 +296,11 @@ def test_named_create_retried(
 
     assert room.id == "r1"
     assert route.call_count == 3
-    assert len(sleeps.waits) == 2
+    assert len(sleeps) == 2
 
 
 def test_update_retried(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """Setting fields is idempotent and retried on 502."""
     route = respx_router.post("rooms/r1").mock(side_effect=[fail(502), OK])
@@ -300,7 +311,7 @@ def test_update_retried(
 
 
 def test_500_not_retried(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """A plain 500 is not in the retried set."""
     route = respx_router.get("rooms/r1").mock(side_effect=[fail(500), OK])
@@ -341,6 +352,7 @@ class ClosingStream(httpx.SyncByteStream):
         self.closed = True
 
 
+@pytest.mark.usefixtures("no_waits")
 def test_every_retried_response_closed() -> None:
     """Each response of a retried call (and the final one) is closed."""
     transport = TrackingTransport(
@@ -349,7 +361,6 @@ def test_every_retried_response_closed() -> None:
     with SyncHMSClient(
         ACCESS_KEY, APP_SECRET, base_url=BASE_URL, transport=transport, max_retries=3
     ) as hms:
-        hms._requester.sleep = Sleeps()
         hms.rooms.retrieve("r1")
 
     assert len(transport.streams) == 4
@@ -358,7 +369,10 @@ def test_every_retried_response_closed() -> None:
 
 @pytest.mark.parametrize("header", ["soon", "Mon, 99 Foo 2024 99:99:99 GMT", "-5"])
 def test_bad_retry_after_falls_back_to_backoff(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps, header: str
+    client: SyncHMSClient,
+    respx_router: respx.MockRouter,
+    sleeps: list[float],
+    header: str,
 ) -> None:
     """An unparseable or negative Retry-After never crashes the call."""
     respx_router.get("rooms/r1").mock(
@@ -367,12 +381,12 @@ def test_bad_retry_after_falls_back_to_backoff(
 
     client.rooms.retrieve("r1")
 
-    assert len(sleeps.waits) == 1
-    assert 0.0 <= sleeps.waits[0] <= 0.5
+    assert len(sleeps) == 1
+    assert 0.0 <= sleeps[0] <= 0.5
 
 
 def test_retry_after_date_beyond_cap_on_503(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """A 503 asking for an hour is raised at once."""
     when = email.utils.formatdate(time.time() + 3600, usegmt=True)
@@ -384,4 +398,107 @@ def test_retry_after_date_beyond_cap_on_503(
         client.rooms.retrieve("r1")
 
     assert route.call_count == 1
-    assert sleeps.waits == []
+    assert sleeps == []
+
+
+@pytest.mark.parametrize("max_retries", [0, 1, 3])
+def test_garbled_past_the_retries_is_a_decode_error(
+    client: SyncHMSClient,
+    respx_router: respx.MockRouter,
+    sleeps: list[float],
+    max_retries: int,
+) -> None:
+    """Every answer garbled: ResponseDecodeError after max_retries + 1 requests."""
+    route = respx_router.get("rooms/r1").mock(side_effect=lambda _: garbled())
+
+    with pytest.raises(ResponseDecodeError, match="not JSON") as caught:
+        client.with_options(max_retries=max_retries).rooms.retrieve("r1")
+
+    assert route.call_count == max_retries + 1
+    assert len(sleeps) == max_retries
+    assert caught.value.status_code == 200
+    assert caught.value.excerpt == '{"id": "r1", "na'
+
+
+@pytest.mark.parametrize("body", [[], {"name": "no id"}, "a string"])
+def test_json_of_the_wrong_shape_is_not_retried(
+    client: SyncHMSClient,
+    respx_router: respx.MockRouter,
+    sleeps: list[float],
+    body: Any,
+) -> None:
+    """Valid JSON of an unexpected shape would come back the same: raised at once."""
+    route = respx_router.get("rooms/r1").respond(200, json=body)
+
+    with pytest.raises(ResponseDecodeError, match="expected shape"):
+        client.rooms.retrieve("r1")
+
+    assert route.call_count == 1
+    assert sleeps == []
+
+
+def test_post_with_a_garbled_body_is_not_retried(
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
+) -> None:
+    """A POST may have been applied: its garbled answer is raised, idempotent or not."""
+    create = respx_router.post("rooms").mock(side_effect=[garbled(), OK])
+    update = respx_router.post("rooms/r1").mock(side_effect=[garbled(), OK])
+
+    with pytest.raises(ResponseDecodeError, match="not JSON"):
+        client.request("POST", "rooms", json={"name": "x"})
+    with pytest.raises(ResponseDecodeError, match="not JSON"):
+        client.rooms.update("r1", description="marked idempotent")
+
+    assert (create.call_count, update.call_count) == (1, 1)
+    assert sleeps == []
+
+
+def test_a_get_marked_not_idempotent_is_not_retried(
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
+) -> None:
+    """idempotent=False stops the retry of a garbled GET like that of a 503."""
+    route = respx_router.get("g").mock(side_effect=[garbled(), OK])
+
+    with pytest.raises(ResponseDecodeError):
+        client._requester.request("GET", "g", parse=as_json, idempotent=False)
+
+    assert route.call_count == 1
+
+
+def test_the_deadline_bounds_garbled_retries(
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
+) -> None:
+    """A wait that would end past the deadline is not started: the error comes now."""
+    route = respx_router.get("rooms/r1").mock(side_effect=lambda _: garbled())
+    view = client.with_options(max_retries=10, deadline=0.7)
+
+    with pytest.raises(ResponseDecodeError, match="not JSON"):
+        view.rooms.retrieve("r1")
+
+    # Backoff 0.375-0.5 s fits in 0.7 s; the next, 0.75-1 s, would not.
+    assert route.call_count == 2
+    assert len(sleeps) == 1
+
+
+def test_each_garbled_attempt_is_logged(
+    client: SyncHMSClient,
+    respx_router: respx.MockRouter,
+    sleeps: list[float],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """At DEBUG, one line per attempt says the body was not JSON."""
+    caplog.set_level(logging.DEBUG, logger="hms_async")
+    respx_router.get("rooms/r1").mock(side_effect=[garbled(), garbled(), OK])
+
+    client.rooms.retrieve("r1")
+
+    lines = [
+        re.sub(r"[\d.]+ ms", "… ms", r.getMessage())
+        for r in caplog.records
+        if r.name == "hms_async"
+    ]
+    assert lines == [
+        "GET /rooms/r1 -> 200, body not JSON (attempt 1, … ms)",
+        "GET /rooms/r1 -> 200, body not JSON (attempt 2, … ms)",
+        "GET /rooms/r1 -> 200 (attempt 3, … ms)",
+    ]

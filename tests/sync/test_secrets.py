@@ -36,13 +36,7 @@ def mock_client(
         seen.append(request)
         return next(responses)
 
-    hms = client_answering(handler)
-    hms._requester.sleep = no_sleep
-    return hms
-
-
-def no_sleep(_seconds: float) -> None:
-    """Retries without waiting."""
+    return client_answering(handler)
 
 
 def test_reprs_hide_secrets() -> None:
@@ -77,6 +71,7 @@ def test_fixed_token_not_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
         assert_clean(text, {token})
 
 
+@pytest.mark.usefixtures("no_waits")
 def test_debug_logs_carry_no_secret(caplog: pytest.LogCaptureFixture) -> None:
     """At DEBUG, a retried call and a 401 replay log method, path, status and attempt only."""
     caplog.set_level(logging.DEBUG)

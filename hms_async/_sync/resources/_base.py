@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hms_async._pagination import CURSOR, Cursor, Page, PageStyle
-from hms_async._requester import model
+from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync._requester import Requester
 from hms_async.resources._base import (

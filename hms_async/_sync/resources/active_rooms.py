@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from hms_async._requester import model, path
+from hms_async._encoding import body, path
+from hms_async._parsers import model
 from hms_async._sync.resources._base import Resource
 from hms_async.models.active_rooms import ActivePeer, ActiveRoom, ActiveRoomActionResult
-from hms_async.resources._base import body
 from hms_async.resources.active_rooms import _peers
 
 __all__ = ["ActiveRoomsResource"]

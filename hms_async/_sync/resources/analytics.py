@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hms_async._encoding import body, path
 from hms_async._pagination import EVENTS, PAGE_NUMBER
-from hms_async._requester import model, path
+from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
 from hms_async.models.analytics import (
@@ -22,7 +23,7 @@ from hms_async.models.analytics import (
     WebhookReplay,
     WebhookReplayStarted,
 )
-from hms_async.resources._base import body, check_int, check_limit
+from hms_async.resources._base import check_int, check_limit
 from hms_async.resources.analytics import (
     _MAX_REPLAY,
     Time,

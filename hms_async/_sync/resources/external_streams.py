@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from hms_async._requester import model, path
+from hms_async._encoding import body, path
+from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
 from hms_async.models._common import JobStatus
 from hms_async.models.external_streams import ExternalStream
 from hms_async.models.live_streams import StoppedStreams
 from hms_async.models.recording_assets import RecordingResolution
-from hms_async.resources._base import body, check_limit
+from hms_async.resources._base import check_limit
 from hms_async.resources.external_streams import (
     _check_resolution,
     _check_rtmp_urls,

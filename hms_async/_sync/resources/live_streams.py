@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from hms_async._requester import model, path
+from hms_async._encoding import body, path
+from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
 from hms_async.models._common import JobStatus
@@ -20,13 +21,13 @@ from hms_async.models.live_streams import (
     StoppedStreams,
 )
 from hms_async.models.recordings import Transcription
-from hms_async.resources._base import body, check_int, check_limit
+from hms_async.resources._base import check_int, check_limit
+from hms_async.resources._transcription import check_transcription
 from hms_async.resources.live_streams import (
     _MAX_METADATA_SECONDS,
     _MAX_PAYLOAD,
     stopped_streams,
 )
-from hms_async.resources.recordings import check_transcription
 
 __all__ = ["LiveStreamsResource"]
 

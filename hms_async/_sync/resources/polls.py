@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from hms_async._encoding import body, path
 from hms_async._pagination import POLL
-from hms_async._requester import ignore, model, path
+from hms_async._parsers import ignore, model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
 from hms_async.models.polls import (
@@ -27,7 +28,7 @@ from hms_async.models.polls import (
     PollStart,
     PollType,
 )
-from hms_async.resources._base import body, check_ints, check_limit
+from hms_async.resources._base import check_ints, check_limit
 from hms_async.resources.polls import (
     AttachmentArg,
     OptionArg,

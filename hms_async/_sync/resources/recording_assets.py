@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from hms_async._requester import model, path
+from hms_async._encoding import path
+from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
 from hms_async.models.recording_assets import (

@@ -10,17 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from hms_async import _serde
-from hms_async._requester import model, model_list, path
+from hms_async._encoding import body, path
+from hms_async._parsers import model, model_list
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
 from hms_async.models._common import JobStatus
 from hms_async.models.recording_assets import RecordingResolution
 from hms_async.models.recordings import Recording, Transcription
-from hms_async.resources._base import body, check_limit
-from hms_async.resources.recordings import (
-    check_transcription,
-)
+from hms_async.resources._base import check_limit
+from hms_async.resources._transcription import check_transcription
 
 __all__ = ["RecordingsResource"]
 
@@ -100,9 +98,7 @@ class RecordingsResource(Resource):
             resolution=resolution,
             destination=destination,
             audio_only=audio_only,
-            transcription=None
-            if transcription is None
-            else _serde.unstructure(transcription),
+            transcription=transcription,
         )
         if "transcription" in payload:
             check_transcription(payload["transcription"])

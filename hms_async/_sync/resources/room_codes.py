@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from hms_async._requester import model, model_list, path
+from hms_async._encoding import path
+from hms_async._parsers import model, model_list
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
 from hms_async.models.room_codes import RoomCode

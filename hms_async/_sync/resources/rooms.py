@@ -11,12 +11,13 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from hms_async._requester import model, path
+from hms_async._encoding import body, path
+from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
 from hms_async.errors import NotFoundError
 from hms_async.models.rooms import RecordingInfo, Region, Room, RoomWebhook
-from hms_async.resources._base import body, check_limit
+from hms_async.resources._base import check_limit
 from hms_async.resources.rooms import (
     _check_room,
 )

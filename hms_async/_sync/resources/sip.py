@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from hms_async._auth import BearerAuth, TokenSigner
-from hms_async._requester import ignore, model, path
+from hms_async._encoding import body, path
+from hms_async._parsers import ignore, model
 from hms_async._sync._requester import Requester
 from hms_async._sync.resources._base import Resource
 from hms_async.models.sip import SipCall, SipTrunk
-from hms_async.resources._base import body
 from hms_async.resources.sip import (
     _CALL_READ_TIMEOUT,
     _DTMF_TOKEN_TTL,

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from hms_async._requester import ignore, model, model_list, path
+from hms_async._encoding import path, wire
+from hms_async._parsers import ignore, model, model_list
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
 from hms_async.models.rooms import Region
@@ -47,7 +48,6 @@ from hms_async.resources.templates import (
     _check_settings,
     _check_template,
     _merge,
-    _to_json,
 )
 
 __all__ = ["TemplatesResource"]
@@ -582,7 +582,7 @@ class TemplatesResource(Resource):
         return self._requester.request(
             "POST",
             path("templates", template_id, "recordings"),
-            json=_to_json(list(configs)),
+            json=wire(list(configs)),
             parse=model_list(RecordingConfig, None),
             idempotent=True,
         )

@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 from hms_async._auth import DEFAULT_TOKEN_TTL, TokenSigner
+from hms_async._encoding import body
 from hms_async._sync._requester import Requester
 from hms_async._sync.resources._base import Resource
-from hms_async.resources._base import body
 from hms_async.resources.tokens import _token, sign_peer_token
 
 __all__ = ["TokensResource"]

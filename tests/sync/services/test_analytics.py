@@ -52,7 +52,6 @@ from tests.services.test_analytics import (
     _pages_of,
 )
 from tests.services.test_polls import starts_of
-from tests.sync.conftest import Sleeps
 
 
 def test_list_events_sends_filters_and_parses_the_example(
@@ -581,7 +580,7 @@ def test_webhook_history_accepts_a_14_day_window_and_strings(
 
 
 def test_webhook_history_rate_limit_wait_is_parsed(
-    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: Sleeps
+    client: SyncHMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
     """The documented 429 message gives retry_after=45, and the retries wait that."""
     route = respx_router.get("analytics/webhooks").respond(
@@ -594,7 +593,7 @@ def test_webhook_history_rate_limit_wait_is_parsed(
 
     assert caught.value.retry_after == 45.0
     assert caught.value.status_code == 429
-    assert sleeps.waits == [45.0] * (route.call_count - 1)
+    assert sleeps == [45.0] * (route.call_count - 1)
     assert route.call_count > 1
 
 

@@ -147,16 +147,16 @@ def test_start_is_not_retried(
 @pytest.mark.parametrize(
     ("transcription", "message"),
     [
-        (_summary(context="x" * 301), r"summary\.context must have at most 300"),
+        (_summary(context="x" * 301), r"summary\.context may hold at most 300"),
         (_summary(temperature=0.05), r"summary\.temperature must be between 0.1 and 1"),
         (_summary(temperature=1.1), r"summary\.temperature must be between 0.1 and 1"),
         (
             _summary(sections=[{"title": "Agenda", "format": "bullets"}] * 7),
-            r"summary\.sections must have at most 6",
+            r"summary\.sections may hold at most 6",
         ),
         (
             _summary(sections=[{"title": "t" * 101, "format": "bullets"}]),
-            r"sections\[0\]\.title must have at most 100",
+            r"sections\[0\]\.title may hold at most 100",
         ),
         (
             _summary(sections=[{"title": "Agenda"}]),
@@ -172,7 +172,7 @@ def test_start_is_not_retried(
         ),
         (
             Transcription(summary=TranscriptionSummary(context="y" * 301)),
-            r"summary\.context must have at most 300",
+            r"summary\.context may hold at most 300",
         ),
     ],
 )

@@ -24,7 +24,9 @@ from hms_async.models.templates import (
     Role,
     RolePermissions,
     RoomStateSettings,
+    SimulcastLayer,
     SimulcastLayers,
+    SimulcastParams,
     StreamRecordingConfig,
     SubscribeParams,
     Template,
@@ -54,8 +56,8 @@ from tests.services.test_templates import (
     LAYER_F,
     LAYER_H,
     LAYER_Q,
-    REFUSED,
     TID,
+    _role,
     assert_written_back,
     page,
 )
@@ -841,6 +843,281 @@ def test_update_recordings_sends_mappings_as_given(
         f"templates/{TID}/recordings",
         json_body=RECORDING_CONFIGS,
     )
+
+
+REFUSED: list[tuple[str, Call, str]] = [
+    (
+        "template name",
+        lambda c: c.templates.create(name="bad/name"),
+        r"name may only contain",
+    ),
+    (
+        "priority",
+        lambda c: c.templates.create(roles={"host": {"priority": 6}}),
+        r"roles\['host'\]\.priority must be between 1 and 5, got 6",
+    ),
+    (
+        "max peer count",
+        lambda c: c.templates.update_role(TID, "host", max_peer_count=-2),
+        r"max_peer_count must be between -1 and inf, got -2",
+    ),
+    (
+        "audio bit rate",
+        lambda c: c.templates.update_role(
+            TID,
+            "host",
+            publish_params=PublishParams(audio=AudioPublishParams(bit_rate=8)),
+        ),
+        r"publish_params\.audio\.bit_rate must be between 16 and 128, got 8",
+    ),
+    (
+        "video bit rate",
+        lambda c: c.templates.update(
+            TID, roles={"h": _role(video={"bitRate": 2001})}, settings={}
+        ),
+        r"roles\['h'\]\.publish_params\.video\.bit_rate must be between 30 and 2000",
+    ),
+    (
+        "video frame rate",
+        lambda c: c.templates.update_role(
+            TID, "h", publish_params={"video": {"frameRate": 31}}
+        ),
+        r"publish_params\.video\.frame_rate must be between 1 and 30",
+    ),
+    (
+        "video width",
+        lambda c: c.templates.update_role(
+            TID, "h", publish_params={"video": {"width": 49}}
+        ),
+        r"publish_params\.video\.width must be between 50 and 1920",
+    ),
+    (
+        "video height",
+        lambda c: c.templates.update_role(
+            TID, "h", publish_params={"video": {"height": 1081}}
+        ),
+        r"publish_params\.video\.height must be between 50 and 1080",
+    ),
+    (
+        "screen bit rate",
+        lambda c: c.templates.update_role(
+            TID, "h", publish_params={"screen": {"bitRate": 499}}
+        ),
+        r"publish_params\.screen\.bit_rate must be between 500 and inf",
+    ),
+    (
+        "screen width",
+        lambda c: c.templates.update_role(
+            TID, "h", publish_params={"screen": {"width": 479}}
+        ),
+        r"publish_params\.screen\.width must be between 480 and 1920",
+    ),
+    (
+        "screen height",
+        lambda c: c.templates.update_role(
+            TID, "h", publish_params={"screen": {"height": 269}}
+        ),
+        r"publish_params\.screen\.height must be between 270 and 1080",
+    ),
+    (
+        "too many simulcast layers",
+        lambda c: c.templates.update_role(
+            TID,
+            "h",
+            publish_params={
+                "simulcast": {"video": {"layers": [LAYER_F, LAYER_H, LAYER_Q, LAYER_Q]}}
+            },
+        ),
+        r"simulcast\.video\.layers may hold at most 3 layers, got 4",
+    ),
+    (
+        "simulcast rid order",
+        lambda c: c.templates.update_role(
+            TID,
+            "h",
+            publish_params=PublishParams(
+                simulcast=SimulcastParams(
+                    screen=SimulcastLayers(
+                        layers=[SimulcastLayer(rid="h"), SimulcastLayer(rid="f")]
+                    )
+                )
+            ),
+        ),
+        r"simulcast\.screen\.layers rids must start with",
+    ),
+    (
+        "simulcast scale order",
+        lambda c: c.templates.update_role(
+            TID,
+            "h",
+            publish_params={
+                "simulcast": {
+                    "video": {
+                        "layers": [LAYER_F, {"rid": "h", "scaleResolutionDownBy": 1}]
+                    }
+                }
+            },
+        ),
+        r"scale_resolution_down_by must start at 1 and increase strictly",
+    ),
+    (
+        "simulcast scale range",
+        lambda c: c.templates.update_role(
+            TID,
+            "h",
+            publish_params={
+                "simulcast": {
+                    "video": {
+                        "layers": [LAYER_F, {"rid": "h", "scaleResolutionDownBy": 13}]
+                    }
+                }
+            },
+        ),
+        r"layers\[1\]\.scale_resolution_down_by must be between 1 and 12",
+    ),
+    (
+        "simulcast max bitrate",
+        lambda c: c.templates.update_role(
+            TID,
+            "h",
+            publish_params={
+                "simulcast": {"video": {"layers": [{**LAYER_F, "maxBitrate": 2001}]}}
+            },
+        ),
+        r"layers\[0\]\.max_bitrate must be between 0 and 2000",
+    ),
+    (
+        "packet loss threshold",
+        lambda c: c.templates.update_role(
+            TID,
+            "h",
+            subscribe_params={"subscribeDegradation": {"packetLossThreshold": 0}},
+        ),
+        r"subscribe_params\.subscribe_degradation\.packet_loss_threshold must be "
+        r"between 1 and 100",
+    ),
+    (
+        "degrade grace period",
+        lambda c: c.templates.update_role(
+            TID,
+            "h",
+            subscribe_params={
+                "subscribeDegradation": {"degradeGracePeriodSeconds": 11}
+            },
+        ),
+        r"degrade_grace_period_seconds must be between 1 and 10",
+    ),
+    (
+        "message interval range",
+        lambda c: c.templates.update_settings(
+            TID, room_state=RoomStateSettings(message_interval=3605)
+        ),
+        r"room_state\.message_interval must be between 5 and 3600, got 3605",
+    ),
+    (
+        "message interval step",
+        lambda c: c.templates.create(settings={"roomState": {"messageInterval": 12}}),
+        r"settings\.room_state\.message_interval must be a multiple of 5, got 12",
+    ),
+    (
+        "rtmp urls",
+        lambda c: c.templates.update_destinations(
+            TID,
+            rtmp_destinations={
+                "yt": TemplateRtmpDestination(rtmp_urls=["rtmp://a"] * 4)
+            },
+        ),
+        r"rtmp_destinations\['yt'\]\.rtmp_urls may hold at most 3 URLs, got 4",
+    ),
+    (
+        "playlist segments low",
+        lambda c: c.templates.update_destinations(
+            TID, {"hlsDestinations": {"main": {"numPlaylistSegments": 2}}}
+        ),
+        r"hls_destinations\['main'\]\.num_playlist_segments must be between 3 and 150",
+    ),
+    (
+        "playlist segments high",
+        lambda c: c.templates.create(
+            destinations=TemplateDestinations(
+                hls_destinations={
+                    "main": TemplateHlsDestination(num_playlist_segments=151)
+                }
+            )
+        ),
+        r"destinations\.hls_destinations\['main'\]\.num_playlist_segments",
+    ),
+    (
+        "hls layer odd size",
+        lambda c: c.templates.update_destinations(
+            TID,
+            {"hlsDestinations": {"m": {"layers": [{"width": 641, "height": 360}]}}},
+        ),
+        r"layers\[0\] width and height must be even",
+    ),
+    (
+        "hls layer too small",
+        lambda c: c.templates.update_destinations(
+            TID,
+            {
+                "hlsDestinations": {
+                    "m": {"recording": {"layers": [{"width": 256, "height": 142}]}}
+                }
+            },
+        ),
+        r"recording\.layers\[0\] smaller side must be between 144 and 1080",
+    ),
+    (
+        "hls layer too large",
+        lambda c: c.templates.update_destinations(
+            TID,
+            {"hlsDestinations": {"m": {"layers": [{"width": 1922, "height": 1080}]}}},
+        ),
+        r"layers\[0\] larger side must be between 192 and 1920",
+    ),
+    (
+        "summary temperature",
+        lambda c: c.templates.update_destinations(
+            TID, transcriptions={"t": {"summary": {"temperature": 1.5}}}
+        ),
+        r"transcriptions\['t'\]\.summary\.temperature must be between 0.1 and 1",
+    ),
+    (
+        "summary context",
+        lambda c: c.templates.update_destinations(
+            TID, transcriptions={"t": {"summary": {"context": "x" * 301}}}
+        ),
+        r"summary\.context may hold at most 300 characters, got 301",
+    ),
+    (
+        "summary sections",
+        lambda c: c.templates.update_destinations(
+            TID,
+            transcriptions={"t": {"summary": {"sections": [{"title": "s"}] * 7}}},
+        ),
+        r"summary\.sections may hold at most 6 sections, got 7",
+    ),
+    (
+        "summary section title",
+        lambda c: c.templates.update_destinations(
+            TID,
+            transcriptions={"t": {"summary": {"sections": [{"title": "t" * 101}]}}},
+        ),
+        r"sections\[0\]\.title may hold at most 100 characters",
+    ),
+    (
+        "two recording configs",
+        lambda c: c.templates.update_recordings(
+            TID, [RecordingConfig(name="a"), RecordingConfig(name="b")]
+        ),
+        r"configs must hold exactly 1 recording config",
+    ),
+    (
+        "no recording config",
+        lambda c: c.templates.update_recordings(TID, []),
+        r"configs must hold exactly 1 recording config",
+    ),
+]
 
 
 @pytest.mark.parametrize(

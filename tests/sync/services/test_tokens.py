@@ -23,17 +23,14 @@ from tests.helpers import ACCESS_KEY, APP_SECRET, BASE_URL, body_of
 from tests.services.test_tokens import NOW, PEER_TOKEN, TOKEN_URL, _decode
 
 
-def _no_sleep(_seconds: float) -> None:
-    """Retries in these tests never wait."""
-
-
 @pytest.fixture(name="fixed_client")
-def _fixed_client(respx_router: respx.MockRouter) -> Iterator[SyncHMSClient]:
-    """A client whose clock stands still at NOW."""
+def _fixed_client(
+    respx_router: respx.MockRouter, no_waits: None
+) -> Iterator[SyncHMSClient]:
+    """A client whose clock stands still at NOW; its retries never wait."""
     with SyncHMSClient(
         ACCESS_KEY, APP_SECRET, base_url=BASE_URL, clock=lambda: NOW
     ) as client:
-        client._requester.sleep = _no_sleep
         yield client
 
 
