@@ -32,7 +32,7 @@ import difflib
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -253,16 +253,15 @@ def _paginator_methods() -> set[str]:
     return methods
 
 
-_COMPAT = ("current_time", "sleep", "move_on_after", "CapacityLimiter", "WouldBlock")
-
-
 def make_rules() -> list[Rule]:
     """The rewrite table, in the order it is applied."""
     return [
-        # The primitives: anyio's, or their sync twins in _sync/_compat.py.
-        Rule(r"^import anyio$", f"from {SYNC_PACKAGE} import _compat"),
-        Rule(rf"\banyio\.({'|'.join(_COMPAT)})\b", r"_compat.\1"),
+        # The primitives come from _compat (see TWINS); the send, awaited
+        # as it is for speed, goes through the sync twin's deadline-aware one.
         Rule(r"\bawait self\._http\.send\(", "_compat.send(self._http, "),
+        # Tests that sleep with anyio sleep with the twin.
+        Rule(r"^import anyio$", f"from {SYNC_PACKAGE} import _compat"),
+        Rule(r"\banyio\.sleep\(", "_compat.sleep("),
         # Docstring examples: no event loop to run.
         Rule(r"^[ \t]+import anyio\n", ""),
         Rule(r"\banyio\.run\((\w+)\)", r"\1()"),
@@ -423,7 +422,10 @@ class Draft:
     module: Module
     text: str
     emitted: set[str]
+    """The names the sync module defines (as the sync code spells them)."""
     reused: list[str]
+    emitted_async: set[str]
+    """The same names as the async module spells them."""
 
 
 def _without_members(
@@ -479,12 +481,48 @@ def _spread(statements: list[_Statement]) -> None:
             statement.emit = True
 
 
-def draft(module: Module, rules: list[Rule], used: set[str]) -> Draft:
-    """Split a module into emitted and reused statements and apply the rules."""
+def _differs(target: str, name: str, drafts: Mapping[str, Draft]) -> bool:
+    """Whether ``from target import name`` means another object in sync code."""
+    submodule = f"{target}.{name}"
+    if submodule in TWINS or (submodule in drafts and drafts[submodule].emitted):
+        return True
+    if target in TWINS:
+        return name in _defined(TWINS[target])
+    if target in drafts:
+        return name in drafts[target].emitted_async
+    return False  # not generated, or not drafted yet (see generate())
+
+
+def _imports_in(node: ast.AST, module: str) -> Iterator[tuple[str, str, str]]:
+    """Each ``from ... import`` in ``node``: the module, the name, its binding."""
+    for found in ast.walk(node):
+        if isinstance(found, ast.ImportFrom) and found.module != "__future__":
+            target = _absolute(module, found)
+            for alias in found.names:
+                yield target, alias.name, alias.asname or alias.name
+
+
+def draft(
+    module: Module, rules: list[Rule], used: set[str], drafts: Mapping[str, Draft]
+) -> Draft:
+    """Split a module into emitted and reused statements and apply the rules.
+
+    A statement is emitted when the rules change its code, when it uses a
+    name imported from a module with a sync version of that name (the twins,
+    what ``drafts``, the modules generated before, emitted), or, in the
+    end, when it uses a name emitted here.
+    """
     source = _path_of(module.name).read_text()
     lines = source.splitlines(keepends=True)
     tree = ast.parse(source)
     skip = set(module.skip)
+    differing = {
+        bound
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) or _is_type_checking(node)
+        for target, name, bound in _imports_in(node, module.name)
+        if _differs(target, name, drafts)
+    }
     head: list[str] = []  # the docstring, the imports
     guarded: list[str] = []  # `if TYPE_CHECKING:` imports
     body: list[str] = []
@@ -524,16 +562,25 @@ def draft(module: Module, rules: list[Rule], used: set[str]) -> Draft:
             continue
         original = _without_members(node, lines, start, end, skip, used)
         new = _apply(rules, original)
-        emit = not (names and _same_code(original, new))
+        emit = (
+            not (names and _same_code(original, new))
+            or bool(_refers_to(original) & differing)
+            or any(
+                _differs(target, name, drafts)
+                for target, name, _ in _imports_in(node, module.name)
+            )
+        )
         if not emit and module.tests and _runs_itself(node, module.name):
             continue
         # A test module's own fixture is copied: pytest sees it only there.
         emit = emit or (module.tests and _is_fixture(node))
         statements.append(_Statement(names, original, new, emit))
     _spread(statements)
+    emitted_async: set[str] = set()
     for statement in statements:
         if statement.emit:
             body.append(statement.new)
+            emitted_async.update(statement.names)
             emitted.update(_apply(rules, name) for name in statement.names)
         else:
             reused.extend(statement.names)
@@ -547,7 +594,7 @@ def draft(module: Module, rules: list[Rule], used: set[str]) -> Draft:
     if exported:
         parts.append(f"__all__ = {exported!r}\n")
     parts.extend(body)
-    return Draft(module, "\n".join(parts), emitted, reused)
+    return Draft(module, "\n".join(parts), emitted, reused, emitted_async)
 
 
 def _apply(rules: list[Rule], text: str) -> str:
@@ -579,8 +626,10 @@ def _import(
     for alias in node.names:
         where = target
         submodule = f"{target}.{alias.name}"
-        if submodule in drafts:
+        if submodule in drafts and drafts[submodule].emitted:
             where = sync_name(target)
+        elif submodule in TWINS:
+            where = TWINS[submodule].rpartition(".")[0]
         elif target in TWINS and alias.name in _defined(TWINS[target]):
             where = TWINS[target]
         elif target in drafts and alias.name in drafts[target].emitted:
@@ -646,11 +695,32 @@ def render(draft_: Draft, drafts: Mapping[str, Draft]) -> str:
     return _ruff(["format", "--quiet"], text, path)
 
 
+def _settled_drafts(rules: list[Rule], used: set[str]) -> dict[str, Draft]:
+    """Draft every module until what each emits stops changing.
+
+    What a module emits depends on what the modules it imports emit; modules
+    import each other in cycles (under ``TYPE_CHECKING``), so the drafting is
+    repeated, each round seeing the round before, until it settles.
+    """
+    previous: dict[str, Draft] = {}
+    for _ in range(len(MODULES)):
+        drafts: dict[str, Draft] = {}
+        for module in MODULES:
+            drafts[module.name] = draft(module, rules, used, previous | drafts)
+        if previous and all(
+            drafts[name].emitted_async == previous[name].emitted_async
+            for name in drafts
+        ):
+            return drafts
+        previous = drafts
+    raise RuntimeError("the sync modules did not settle")
+
+
 def generate() -> tuple[dict[Path, str], list[str]]:
     """Every sync module's text by path, and the rules/skips never used."""
     rules = make_rules()
     used: set[str] = set()
-    drafts = {module.name: draft(module, rules, used) for module in MODULES}
+    drafts = _settled_drafts(rules, used)
     outputs = {
         _sync_path(d.module): render(d, drafts)
         for d in drafts.values()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Iterator
@@ -10,7 +11,13 @@ from typing import Any, cast
 import httpx
 import pytest
 
-from hms_async import APITimeoutError, ClientClosedError, HMSClient, SyncHMSClient
+from hms_async import (
+    APITimeoutError,
+    ClientClosedError,
+    HMSClient,
+    ServerError,
+    SyncHMSClient,
+)
 from hms_async.testing import FakeHMS, SyncFakeHMSFixture
 
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
@@ -242,3 +249,45 @@ def test_the_sync_fixture(hms_fake_sync: SyncFakeHMSFixture) -> None:
     assert answer.json()["name"] == "standup"
     assert hms_fake_sync.fake.state.rooms[room.id]["name"] == "standup"
     assert [r.name for r in hms_fake_sync.client.rooms.list()] == ["standup"]
+
+
+def _pages_failing_once(failing_call: int) -> httpx.MockTransport:
+    """Three pages of rooms; the ``failing_call``-th request answers 503 once."""
+    calls = itertools.count(1)
+    pages = {
+        None: {"data": [{"id": f"r{n}"} for n in range(10)], "last": "r9"},
+        "r9": {"data": [{"id": f"r{n}"} for n in range(10, 20)], "last": "r19"},
+        "r19": {"data": [{"id": f"r{n}"} for n in range(20, 25)], "last": ""},
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if next(calls) == failing_call:
+            return httpx.Response(503, json={"code": 503, "message": "busy"})
+        return httpx.Response(200, json=pages[request.url.params.get("start")])
+
+    return httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize("mode", ["items", "pages"])
+def test_a_failed_page_does_not_end_the_list(mode: str) -> None:
+    """After an error the same iterator goes on from the failed page: all once."""
+    transport = _pages_failing_once(failing_call=2)
+    with SyncHMSClient(
+        ACCESS_KEY, APP_SECRET, base_url=BASE_URL, transport=transport, max_retries=0
+    ) as hms:
+        rooms = hms.rooms.list(limit=10)
+        steps: Iterator[Any] = iter(rooms) if mode == "items" else rooms.pages()
+        seen: list[str] = []
+        errors = []
+        while True:
+            try:
+                step = next(steps)
+            except StopIteration:
+                break
+            except ServerError as error:
+                errors.append(error.status_code)
+                continue
+            seen.extend([step.id] if mode == "items" else [r.id for r in step.data])
+
+    assert errors == [503]
+    assert seen == [f"r{n}" for n in range(25)]
