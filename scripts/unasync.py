@@ -29,9 +29,11 @@ from __future__ import annotations
 import argparse
 import ast
 import difflib
+import functools
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -337,12 +339,15 @@ def _sync_path(module: Module) -> Path:
     return ROOT / Path(*TARGETS[top].split(".")) / relative
 
 
-def _defined(module: str) -> set[str]:
+@functools.cache
+def _defined(module: str) -> frozenset[str]:
     """The top-level names a hand-written module defines."""
     path = _path_of(module)
     if not path.exists():
-        return set()
-    return {n for node in ast.parse(path.read_text()).body for n in _names(node)}
+        return frozenset()
+    return frozenset(
+        n for node in ast.parse(path.read_text()).body for n in _names(node)
+    )
 
 
 def _names(node: ast.stmt) -> list[str]:
@@ -375,6 +380,7 @@ def _strip_docstrings(tree: ast.AST) -> ast.AST:
     return tree
 
 
+@functools.cache
 def _same_code(old: str, new: str) -> bool:
     """Whether two snippets differ only in docstrings and comments."""
     return ast.dump(_strip_docstrings(ast.parse(old))) == ast.dump(
@@ -658,18 +664,32 @@ def point_imports(text: str, source: str, drafts: Mapping[str, Draft]) -> str:
 # --- formatting and writing ---------------------------------------------------
 
 
-def _ruff(args: list[str], text: str, path: Path) -> str:
-    result = subprocess.run(  # noqa: S603 - our own ruff, on our own text
-        [*RUFF, *args, "--stdin-filename", str(path), "-"],
-        input=text,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    if result.returncode not in (0, 1) or not result.stdout:
-        raise RuntimeError(f"ruff {' '.join(args)} failed on {path}:\n{result.stderr}")
-    return result.stdout
+def _ruff(texts: Mapping[Path, str]) -> dict[Path, str]:
+    """``texts`` with unused imports dropped, imports sorted, and formatted.
+
+    Ruff runs twice in all, over a copy of the files in a scratch folder of
+    the repository (so that it reads the project's configuration as it would
+    for the files themselves).
+    """
+    with tempfile.TemporaryDirectory(dir=ROOT, prefix=".unasync-") as scratch:
+        copies = {path: Path(scratch) / path.relative_to(ROOT) for path in texts}
+        for path, copy in copies.items():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(texts[path])
+        for args in (
+            ["check", "--fix", "--select", "F401,I001", "--exit-zero"],
+            ["format"],
+        ):
+            done = subprocess.run(  # noqa: S603 - our own ruff, on our own files
+                [*RUFF, *args, "--quiet", scratch],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=False,
+            )
+            if done.returncode != 0:
+                raise RuntimeError(f"ruff {args[0]} failed:\n{done.stderr}")
+        return {path: copy.read_text() for path, copy in copies.items()}
 
 
 def header(module: Module) -> str:
@@ -681,18 +701,13 @@ def header(module: Module) -> str:
 
 
 def render(draft_: Draft, drafts: Mapping[str, Draft]) -> str:
-    """The final text of a sync module: imports pointed, then ruff-formatted."""
+    """The text of a sync module with its imports pointed (not formatted yet)."""
     path = _sync_path(draft_.module)
     text = header(draft_.module) + point_imports(
         draft_.text, draft_.module.name, drafts
     )
     compile(text, str(path), "exec")
-    text = _ruff(
-        ["check", "--fix", "--select", "F401,I001", "--quiet", "--exit-zero"],
-        text,
-        path,
-    )
-    return _ruff(["format", "--quiet"], text, path)
+    return text
 
 
 def _settled_drafts(rules: list[Rule], used: set[str]) -> dict[str, Draft]:
@@ -721,13 +736,15 @@ def generate() -> tuple[dict[Path, str], list[str]]:
     rules = make_rules()
     used: set[str] = set()
     drafts = _settled_drafts(rules, used)
-    outputs = {
-        _sync_path(d.module): render(d, drafts)
-        for d in drafts.values()
-        # A module with nothing async in it has no twin: its names are imported
-        # from it (a package keeps its __init__, for the folder).
-        if d.emitted or _path_of(d.module.name).name == "__init__.py"
-    }
+    outputs = _ruff(
+        {
+            _sync_path(d.module): render(d, drafts)
+            for d in drafts.values()
+            # A module with nothing async in it has no twin: its names are
+            # imported from it (a package keeps its __init__, for the folder).
+            if d.emitted or _path_of(d.module.name).name == "__init__.py"
+        }
+    )
     unused = [repr(rule) for rule in rules if not rule.used]
     for module in MODULES:
         unused += [
