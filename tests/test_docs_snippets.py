@@ -228,6 +228,9 @@ def _where(block: Block) -> str:
 def test_pytest_block_passes_as_written(block: Block, tmp_path: pathlib.Path) -> None:
     """A test shown in the docs passes in a fresh project with only hms-async installed."""
     (tmp_path / "test_snippet.py").write_text(block.code)
+    # A fresh project has no settings: without its own (empty) pytest.ini,
+    # pytest would take this checkout's when tmp_path is inside it (nox's is).
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     done = subprocess.run(
         [
