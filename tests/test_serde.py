@@ -593,7 +593,7 @@ def test_missing_required_key(items: list[Any], key: str) -> None:
 
     response = httpx.Response(200, json={"data": items})
     with pytest.raises(ResponseDecodeError, match=r"expected shape \(KeyError"):
-        _status.decode(response, _parsers.model_list(Room))
+        _status.parse(response, _status.load(response), _parsers.model_list(Room))
 
 
 class Kind(enum.StrEnum):
