@@ -132,6 +132,9 @@ def run_pytest(
     """Run ``code`` as ``test_snippet.py`` with pytest in a fresh ``directory``:
     as a project with only hms-async installed would (its plugin included)."""
     (directory / "test_snippet.py").write_text(code)
+    # A fresh project has no settings: without its own (empty) pytest.ini,
+    # pytest would take this checkout's when the directory is inside it (nox's is).
+    (directory / "pytest.ini").write_text("[pytest]\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     return subprocess.run(
         [
