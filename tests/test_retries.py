@@ -69,6 +69,17 @@ async def test_backoff_capped(
     assert sleeps[-1] >= 6.0
 
 
+@pytest.mark.parametrize("attempt", [1025, 10**6])
+def test_backoff_of_a_late_attempt_stays_capped(attempt: int) -> None:
+    """Attempt 1025 and later do not overflow 2 ** attempt: the wait stays capped."""
+    from hms_async._retry import RetryPolicy
+
+    wait = RetryPolicy(10**9).delay(attempt)
+
+    assert wait is not None
+    assert 6.0 <= wait <= 8.0
+
+
 async def test_jitter_varies(
     client: HMSClient, respx_router: respx.MockRouter, sleeps: list[float]
 ) -> None:
