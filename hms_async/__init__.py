@@ -31,6 +31,7 @@ from .errors import (
 
 if _typing.TYPE_CHECKING:
     from . import models, webhooks
+    from ._call_options import RequestOptions
     from ._client import (
         DEFAULT_AUTH_BASE_URL,
         DEFAULT_BASE_URL,
@@ -47,6 +48,7 @@ if _typing.TYPE_CHECKING:
 _SOURCES = {
     ".models": "models",
     ".webhooks": "webhooks",
+    "._call_options": "RequestOptions",
     "._client": "DEFAULT_AUTH_BASE_URL DEFAULT_BASE_URL DEFAULT_TIMEOUT HMSClient",
     "._pagination": "AsyncPaginator Page",
     "._prefetch": "PagePrefetch Prefetch",
@@ -75,6 +77,7 @@ __all__ = [
     "PermissionDeniedError",
     "Prefetch",
     "RateLimitError",
+    "RequestOptions",
     "ResponseDecodeError",
     "ServerError",
     "WebhookError",

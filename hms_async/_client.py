@@ -9,11 +9,12 @@ import os
 import time
 import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Final, Literal, Self
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, Unpack
 
 import httpx
 
 from ._auth import DEFAULT_TOKEN_TTL, ManagementAuth, TokenSigner
+from ._call_options import RequestOptions
 from ._http import HEADERS, make_http_client
 from ._options import (
     AUTH_BASE_URL_ENV,
@@ -420,6 +421,7 @@ class HMSClient:
         *,
         params: Mapping[str, Any] | None = None,
         json: object = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Any:
         """Send any call through the SDK's auth, retries and errors.
 
@@ -434,6 +436,9 @@ class HMSClient:
                 sent as `true`/`false`, datetimes as RFC 3339 and lists as repeated
                 keys.
             json: The JSON body, if any.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The decoded JSON of the answer (`None` for an empty body).
@@ -450,7 +455,12 @@ class HMSClient:
         """
         method = method.upper()
         return await self._requester.request(
-            method, path.lstrip("/"), params=params, json=json, parse=as_json
+            method,
+            path.lstrip("/"),
+            params=params,
+            json=json,
+            parse=as_json,
+            options=request_options,
         )
 
     async def aclose(self) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import logging
 import math
+import sys
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
@@ -30,12 +31,17 @@ import anyio
 import httpx
 import orjson
 
-from ._encoding import encode_query, query_string
+from ._call_options import extras as apply_options
+from ._encoding import encode_query, path, query_string
+from ._hooks import EventHooks
+from ._raw import RawResponse
 from ._retry import RetryPolicy, allowed_retries, pause
 from ._slots import Call, Slots
 from ._status import connection_error, error_for, load, retry_after_header
 from ._status import parse as parse_json
+from ._tracing import OTEL, tracer
 from ._urls import request_url
+from ._watch import Watch
 from .errors import (
     APITimeoutError,
     ClientClosedError,
@@ -70,8 +76,10 @@ class Requester:
         retry: RetryPolicy,
         headers: Mapping[str, str],
         slots: Slots | None = None,
+        hooks: EventHooks | None = None,
     ) -> None:
         self._http = http
+        self._hooks = hooks or None  # no hook at all: None, one cheap test
         self._slots = slots or Slots(100)
         self._base_url = base_url.rstrip("/") + "/"
         self._auth = auth
@@ -113,8 +121,8 @@ class Requester:
     async def request(
         self,
         method: str,
-        path: str,
-        *,
+        template: str,
+        *ids: str,
         params: Mapping[str, Any] | None = None,
         json: object = None,
         parse: Callable[[Any], R],
@@ -122,15 +130,27 @@ class Requester:
         auth: httpx.Auth | None = _DEFAULT,
         base_url: str | None = None,
         read_timeout: float | None = None,
+        options: Mapping[str, Any] | None = None,
     ) -> R:
         """Send one call, retrying what is safe to retry, and parse its JSON.
 
-        ``read_timeout`` overrides the client's read timeout for this call.
+        ``template`` is the endpoint (``"rooms/{room_id}"``), filled with
+        ``ids`` by ``path()``; ``options`` the caller's per-call options
+        (``_call_options``). ``read_timeout`` overrides the client's read
+        timeout for this call (a per-call ``timeout`` overrides both).
         """
         if self.closed:
             raise ClientClosedError(_CLOSED)
-        url = (base_url or self._base_url).rstrip("/") + "/" + path.lstrip("/")
+        url_path = path(template, *ids) if ids else template
         headers = dict(self._headers)
+        extras = None
+        if options:
+            extras = apply_options(
+                options, method, f"{method} {template}", params, json
+            )
+            params, json = extras.params, extras.json
+            if extras.headers:
+                headers.update(extras.headers)
         content = None
         if json is not None or method == "POST":
             content = orjson.dumps({} if json is None else json)
@@ -146,13 +166,16 @@ class Requester:
                 write=base.write,
                 pool=base.pool,
             )
+        if extras is not None and extras.timeout is not None:
+            extra["timeout"] = extras.timeout
         query: dict[str, str | list[str]] | None = encode_query(params) or None
+        url = (base_url or self._base_url).rstrip("/") + "/" + url_path.lstrip("/")
         target: str | httpx.URL = url
         if "?" not in url and not self._http.params:
             # The URL built once, with its query, instead of parsed three
             # times (join, parse, merge the params): what httpx would build.
             raw_query = query_string(query) if query else None
-            target = request_url(base_url or self._base_url, path, raw_query)
+            target = request_url(base_url or self._base_url, url_path, raw_query)
             query = None
         request = self._http.build_request(
             method,
@@ -164,13 +187,60 @@ class Requester:
         )
         safe = method == "GET" if idempotent is None else idempotent
         auth = self._auth if auth is _DEFAULT else auth
+        if extras is None and self._hooks is None and OTEL not in sys.modules:
+            response, body = await self._send_all(request, url_path, safe, auth, None)
+            return parse_json(response, body, parse)
+        watch = Watch(self._hooks, token=auth is not None)
+        response, body = await self._watched(
+            watch, request, template, url_path, safe, auth
+        )
+        capture = extras.raw if extras is not None else None
+        if capture is None:
+            return parse_json(response, body, parse)
+        capture.raw = RawResponse(
+            response,
+            body,
+            parse,
+            request=watch.masked(request),
+            retries=watch.retries,
+            elapsed=time.perf_counter() - watch.started,
+        )
+        return None  # type: ignore[return-value]  # with_raw_response reads the capture
+
+    async def _watched(
+        self,
+        watch: Watch,
+        request: httpx.Request,
+        template: str,
+        url_path: str,
+        safe: bool,
+        auth: httpx.Auth | None,
+    ) -> tuple[httpx.Response, Any]:
+        """Send with ``watch`` looking on: in the call's span, if the app traces."""
+        otel = sys.modules.get(OTEL)
+        found = None if otel is None else tracer(otel)
+        if found is not None:
+            watch.trace(found, request, template)
+        try:
+            response, body = await self._send_all(request, url_path, safe, auth, watch)
+        except BaseException as exc:
+            watch.end(None, exc)
+            raise
+        watch.end(response, None)
+        return response, body
+
+    async def _send_all(
+        self,
+        request: httpx.Request,
+        path: str,
+        safe: bool,
+        auth: httpx.Auth | None,
+        watch: Watch | None,
+    ) -> tuple[httpx.Response, Any]:
+        """Send within the client's deadline, if it has one."""
         if self._deadline is None:
-            response, body = await self._send(request, path, safe, auth, Call(math.inf))
-        else:
-            response, body = await self._send_by(
-                self._deadline, request, path, safe, auth
-            )
-        return parse_json(response, body, parse)
+            return await self._send(request, path, safe, auth, Call(math.inf), watch)
+        return await self._send_by(self._deadline, request, path, safe, auth, watch)
 
     async def _send_by(
         self,
@@ -179,11 +249,12 @@ class Requester:
         path: str,
         safe: bool,
         auth: httpx.Auth | None,
+        watch: Watch | None,
     ) -> tuple[httpx.Response, Any]:
         """Send within ``deadline`` seconds, every attempt and wait included."""
         with anyio.move_on_after(deadline) as scope:
             call = Call(scope.deadline)
-            return await self._send(request, path, safe, auth, call)
+            return await self._send(request, path, safe, auth, call, watch)
         where = f"{request.method} /{path.lstrip('/')}"
         if call.queued:
             raise APITimeoutError(
@@ -202,13 +273,21 @@ class Requester:
         safe: bool,
         auth: httpx.Auth | None,
         call: Call,
+        watch: Watch | None,
     ) -> tuple[httpx.Response, Any]:
-        """Send until an answer may be kept; return it and its JSON."""
+        """Send until an answer may be kept; return it and its JSON.
+
+        With a ``watch``, each attempt is reported to it: before it is sent,
+        when it is answered, and before the wait of a retry. What a hook
+        raises there is raised as it is: it is not an attempt's failure.
+        """
         method = request.method
         deadline_at = call.deadline_at
         attempt = 0
         while True:
             attempt += 1
+            if watch is not None:
+                await watch.sending(request)
             started = time.perf_counter()
             try:
                 response = await self._attempt(request, path, auth, call)
@@ -220,13 +299,19 @@ class Requester:
                 self._log(method, path, type(exc).__name__, attempt, started)
                 if wait is None:
                     raise connection_error(exc, method, path) from exc
+                if watch is not None:
+                    failure = connection_error(exc, method, path)
+                    failure.__cause__ = exc
+                    await watch.retrying(attempt, wait, failure)
                 await pause(wait)
                 continue
+            if watch is not None:
+                await watch.answered(response)
             status = response.status_code
             if status < 400:
                 try:
                     body = load(response)
-                except ResponseDecodeError:
+                except ResponseDecodeError as decode_error:
                     # Damaged in transit: a GET is sent again, as after a
                     # dropped connection (a POST may have been applied).
                     self._log(
@@ -237,6 +322,8 @@ class Requester:
                     wait = self._wait(attempt, None, deadline_at)
                     if wait is None:
                         raise
+                    if watch is not None:
+                        await watch.retrying(attempt, wait, decode_error)
                     await pause(wait)
                     continue
                 self._log(method, path, status, attempt, started)
@@ -253,6 +340,8 @@ class Requester:
             wait = self._wait(attempt, retry_after, deadline_at)
             if wait is None:
                 raise error
+            if watch is not None:
+                await watch.retrying(attempt, wait, response)
             await response.aclose()
             await pause(wait)
 

@@ -20,12 +20,18 @@ import jwt
 
 import hms_async.resources
 from hms_async import HMSClient
+from hms_async._encoding import path
 
 ACCESS_KEY = "test-access-key"
 APP_SECRET = "test-app-secret-that-is-at-least-32-bytes"
 BASE_URL = "https://api.100ms.live/v2/"
 Http = Literal["httpx", "aiohttp"]
 """The HTTP layers of ``HMSClient(http=...)``."""
+
+
+def id_path(*ids: str) -> str:
+    """``path()`` of a template of slots only: every segment an encoded id."""
+    return path("/".join(f"{{id{n}}}" for n in range(len(ids))), *ids)
 
 
 def mock_client(handler: Callable[[httpx.Request], httpx.Response]) -> HMSClient:
