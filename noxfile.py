@@ -1,8 +1,10 @@
 """Automation entry points: `nox -l` lists them, plain `nox` runs the checks.
 
 `nox` runs lint, typecheck and the tests on every supported Python that is
-installed (3.11, 3.12, 3.13), skipping absent ones, and builds the docs
-strictly (a warning fails). `nox -s bench` runs the
+installed (3.11, 3.12, 3.13), skipping absent ones, each run spread over the
+machine's cores (pytest-xdist), and builds the docs strictly (a warning
+fails). `nox -s lowest` runs the tests with the lowest version of every
+runtime dependency that pyproject.toml allows. `nox -s bench` runs the
 benchmarks, which are never part of the test session.
 """
 
@@ -14,6 +16,9 @@ import shutil
 import subprocess
 
 import nox
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 nox.options.sessions = ["lint", "typecheck", "tests", "docs"]
 nox.options.reuse_existing_virtualenvs = True
@@ -51,6 +56,29 @@ def _group(name: str) -> list[str]:
     return list(nox.project.dependency_groups(PYPROJECT, name))
 
 
+# One worker per core; a worker that is done takes tests queued on another.
+# `nox -s tests -- -n 0` runs in one process.
+XDIST = ["-n", "auto", "--dist", "worksteal"]
+
+
+def floors(requirements: list[str]) -> list[str]:
+    """``name==version`` for each requirement's lower bound (``>=``, ``~=``, ``==``);
+    a name given twice gets the higher of its bounds.
+
+    >>> floors(["httpx>=0.27,<1", "attrs~=24.2", "rich", "HTTPX>=0.28"])
+    ['httpx==0.28', 'attrs==24.2']
+    """
+    lowest: dict[str, Version] = {}
+    for text in requirements:
+        requirement = Requirement(text)
+        for spec in requirement.specifier:
+            if spec.operator in (">=", "~=", "=="):
+                name = canonicalize_name(requirement.name)
+                version = Version(spec.version)
+                lowest[name] = max(version, lowest.get(name, version))
+    return [f"{name}=={version}" for name, version in lowest.items()]
+
+
 @nox.session(python=PYTHONS[0])
 def lint(session: nox.Session) -> None:
     """Ruff lint and format check."""
@@ -70,7 +98,30 @@ def typecheck(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """pytest, every async test on asyncio and trio."""
     session.install("-e", ".", *_group("tests"), *_group("examples"))
-    session.run("pytest", *session.posargs)
+    session.run("pytest", *XDIST, *session.posargs)
+
+
+# Test tools older than the newest, for the floors: anyio 4.14's pytest plugin
+# imports CallSpec2, which pytest 9.2 deprecated (anyio 4.15 no longer does).
+LOWEST_TOOLS = ["pytest<9.2"]
+
+
+@nox.session(python=PYTHONS[0])
+def lowest(session: nox.Session) -> None:
+    """pytest with every runtime dependency at the lowest version pyproject allows.
+
+    The floors come from ``[project].dependencies`` (``httpx>=0.27`` installs
+    httpx 0.27.0), so that they stay true; the test tools are the newest that
+    go with them (``LOWEST_TOOLS``).
+    """
+    pins = floors(PYPROJECT["project"]["dependencies"])
+    constraints = pathlib.Path(session.create_tmp()) / "lowest.txt"
+    constraints.write_text("\n".join([*pins, *LOWEST_TOOLS]) + "\n")
+    session.install(
+        "-c", str(constraints), "-e", ".", *_group("tests"), *_group("examples")
+    )
+    session.run("python", "-m", "pip", "freeze", "--exclude-editable")
+    session.run("pytest", *XDIST, *session.posargs)
 
 
 @nox.session(python=PYTHONS[0])

@@ -7,7 +7,8 @@
 * ``Retry-After`` is read as delta seconds or an HTTP date, or from the
   message of a 429 ("retry after 7s");
 * a body is decoded into JSON (``load``) and parsed (``parse``); one that is
-  not JSON, or not of the shape promised, becomes ``ResponseDecodeError``;
+  not JSON, or not of the shape promised, becomes ``ResponseDecodeError``
+  (the requester retries the first kind for a GET, never the second);
 * nothing that may hold a token reaches an error's text unredacted.
 """
 
@@ -40,7 +41,6 @@ from .errors import (
 
 __all__ = [
     "connection_error",
-    "decode",
     "error_for",
     "load",
     "parse",
@@ -201,8 +201,3 @@ def parse(response: httpx.Response, body: Any, parser: Callable[[Any], R]) -> R:
             status_code=response.status_code,
             excerpt=_excerpt(response),
         ) from None  # the cause's text may quote the body (a token) unredacted
-
-
-def decode(response: httpx.Response, parser: Callable[[Any], R]) -> R:
-    """The body's JSON, parsed: :func:`load`, then :func:`parse`."""
-    return parse(response, load(response), parser)

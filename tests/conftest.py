@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import ssl
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 import respx
@@ -58,6 +61,39 @@ def sleeps(no_waits: None) -> Iterator[list[float]]:
     """The waits every client's retries asked for (none is slept), in order."""
     with retry_waits() as waits:
         yield waits
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_ssl_context() -> Iterator[None]:
+    """Build httpx's default SSL context once for the whole run.
+
+    Each ``HMSClient`` makes an httpx transport, which builds an SSL context by
+    reading the whole CA bundle: 50-90 ms, most of a test's time when its
+    calls are mocked (about a minute per run). No test talks TLS (respx,
+    ``MockTransport`` or plain-HTTP loopback), so they share one context, built
+    by httpx itself with the same arguments. Should httpx move the function,
+    nothing is patched and the suite is only slower.
+    """
+    import httpx._transports.default as transports
+
+    build = getattr(transports, "create_ssl_context", None)
+    if build is None:
+        yield
+        return
+    built: dict[tuple[object, ...], ssl.SSLContext] = {}
+
+    def shared(**kwargs: Any) -> ssl.SSLContext:
+        if kwargs.get("verify", True) is not True or kwargs.get("cert") is not None:
+            return build(**kwargs)  # type: ignore[no-any-return]
+        key = (*sorted(kwargs.items()), os.environ.get("SSL_CERT_FILE"))
+        key += (os.environ.get("SSL_CERT_DIR"),)
+        if key not in built:
+            built[key] = build(**kwargs)
+        return built[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(transports, "create_ssl_context", shared)
+        yield
 
 
 @pytest.fixture(autouse=True)

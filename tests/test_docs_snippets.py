@@ -75,9 +75,13 @@ def _page_params() -> Iterator[Any]:
             yield pytest.param(page, backend, id=name)
 
 
-@pytest.fixture
-def served_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
-    """Run ``python -m hms_async.testing serve --port 0``; set what it prints."""
+@pytest.fixture(scope="module")
+def _serve_process() -> Iterator[dict[str, str]]:
+    """Run ``python -m hms_async.testing serve --port 0``; yield what it prints.
+
+    One process serves the module's tests (starting one costs about half a
+    second); ``served_env`` resets its fake before each test.
+    """
     process = subprocess.Popen(
         [sys.executable, "-m", "hms_async.testing", "serve", "--port", "0"],
         stdout=subprocess.PIPE,
@@ -88,13 +92,22 @@ def served_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
     reader = threading.Thread(target=_pump, args=(process, lines), daemon=True)
     reader.start()
     try:
-        env = _read_env(lines, process)
-        for name, value in env.items():
-            monkeypatch.setenv(name, value)
-        yield env
+        yield _read_env(lines, process)
     finally:
         process.terminate()
         process.communicate(timeout=_SERVE_SECONDS)
+
+
+@pytest.fixture
+def served_env(
+    _serve_process: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> dict[str, str]:
+    """The served fake, reset to a fresh workspace; its variables set."""
+    control = _serve_process["HMS_FAKE_CONTROL_URL"]
+    httpx.post(control + "reset", timeout=_SERVE_SECONDS).raise_for_status()
+    for name, value in _serve_process.items():
+        monkeypatch.setenv(name, value)
+    return _serve_process
 
 
 def _pump(process: subprocess.Popen[str], lines: queue.Queue[str]) -> None:
@@ -215,7 +228,32 @@ def _where(block: Block) -> str:
 )
 def test_pytest_block_passes_as_written(block: Block, tmp_path: pathlib.Path) -> None:
     """A test shown in the docs passes in a fresh project with only hms-async installed."""
+<<<<<<< HEAD
     done = run_pytest(tmp_path, block.code, timeout=_RUN_SECONDS)
+=======
+    (tmp_path / "test_snippet.py").write_text(block.code)
+    # A fresh project has no settings: without its own (empty) pytest.ini,
+    # pytest would take this checkout's when tmp_path is inside it (nox's is).
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "test_snippet.py",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=_RUN_SECONDS,
+        check=False,
+    )
+>>>>>>> speed
     tests = len(re.findall(r"^(?:async )?def test_", block.code, re.M))
     passed = re.search(r"\b(\d+) passed\b", done.stdout)
     assert done.returncode == 0, done.stdout + done.stderr

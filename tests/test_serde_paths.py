@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -71,9 +72,19 @@ def _checks_never_fail(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_fastpaths, "disable", no_fallback)
 
 
+@functools.cache
 def _value(tp: Any, depth: int) -> st.SearchStrategy[Any]:
-    """A value of ``tp`` as JSON, or null, or one of the wrong type."""
+    """A value of ``tp`` as JSON, or null, or one of the wrong type.
+
+    Cached, like ``_hints``: building and validating the strategy tree again
+    at each draw took most of the property's time.
+    """
     return st.one_of(_valid(tp, depth), st.none(), _WRONG)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
 
 
 def _valid(tp: Any, depth: int) -> st.SearchStrategy[Any]:
@@ -104,7 +115,7 @@ def _valid(tp: Any, depth: int) -> st.SearchStrategy[Any]:
 def _objects(draw: st.DrawFn, cls: type, depth: int = 0) -> dict[str, Any]:
     """A JSON object for ``cls``: each key missing or present (valid, null or
     wrong), unknown keys, in any order."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     data: dict[str, Any] = {}
     for field in attrs.fields(cls):
         if field.name == "extra_fields":

@@ -27,17 +27,21 @@ async def test_valid_management_token_is_accepted() -> None:
     assert body["data"] == []
 
 
+_BAD_TOKENS = [
+    (None, "token is missing"),
+    (token(ttl=-3600), "token is expired"),
+    (token(secret="another-secret-0123456789-0123456789"), "signature is invalid"),
+    (token(type="app"), "token type must be management"),
+    (token(access_key="someone-else"), "access key does not match"),
+    (token(nbf_offset=600), "token is not valid yet"),
+    ("not-a-jwt", "token is malformed"),
+]
+
+
+# Named by the reason: the tokens differ from one collection to the next
+# (their times), and pytest-xdist's workers must collect the same ids.
 @pytest.mark.parametrize(
-    ("bearer", "detail"),
-    [
-        (None, "token is missing"),
-        (token(ttl=-3600), "token is expired"),
-        (token(secret="another-secret-0123456789-0123456789"), "signature is invalid"),
-        (token(type="app"), "token type must be management"),
-        (token(access_key="someone-else"), "access key does not match"),
-        (token(nbf_offset=600), "token is not valid yet"),
-        ("not-a-jwt", "token is malformed"),
-    ],
+    ("bearer", "detail"), _BAD_TOKENS, ids=[detail for _, detail in _BAD_TOKENS]
 )
 async def test_bad_tokens_get_401_with_error_body(
     bearer: str | None, detail: str
