@@ -114,10 +114,13 @@ def service_classes() -> dict[str, type[Any]]:
     for info in pkgutil.iter_modules(hms_async.resources.__path__):
         module = importlib.import_module(f"hms_async.resources.{info.name}")
         classes |= {n: c for n, c in vars(module).items() if inspect.isclass(c)}
-    return {
-        name: classes[inspect.get_annotations(member.func)["return"]]
+    returns = {
+        name: inspect.get_annotations(member.func)["return"]
         for name, member in vars(HMSClient).items()
         if isinstance(member, functools.cached_property)
+    }
+    return {
+        name: classes[cls] for name, cls in returns.items() if cls.endswith("Resource")
     }
 
 
@@ -138,6 +141,9 @@ def run_pytest(
     """Run ``code`` as ``test_snippet.py`` with pytest in a fresh ``directory``:
     as a project with only hms-async installed would (its plugin included)."""
     (directory / "test_snippet.py").write_text(code)
+    # A fresh project has no settings: without its own (empty) pytest.ini,
+    # pytest would take this checkout's when the directory is inside it (nox's is).
+    (directory / "pytest.ini").write_text("[pytest]\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     return subprocess.run(
         [

@@ -228,32 +228,7 @@ def _where(block: Block) -> str:
 )
 def test_pytest_block_passes_as_written(block: Block, tmp_path: pathlib.Path) -> None:
     """A test shown in the docs passes in a fresh project with only hms-async installed."""
-<<<<<<< HEAD
     done = run_pytest(tmp_path, block.code, timeout=_RUN_SECONDS)
-=======
-    (tmp_path / "test_snippet.py").write_text(block.code)
-    # A fresh project has no settings: without its own (empty) pytest.ini,
-    # pytest would take this checkout's when tmp_path is inside it (nox's is).
-    (tmp_path / "pytest.ini").write_text("[pytest]\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "test_snippet.py",
-        ],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=_RUN_SECONDS,
-        check=False,
-    )
->>>>>>> speed
     tests = len(re.findall(r"^(?:async )?def test_", block.code, re.M))
     passed = re.search(r"\b(\d+) passed\b", done.stdout)
     assert done.returncode == 0, done.stdout + done.stderr
