@@ -85,6 +85,8 @@ def lint(session: nox.Session) -> None:
     session.install(*_group("lint"))
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    # The typed with_raw_response wrappers are generated from the services.
+    session.run("python", "scripts/raw_responses.py", "--check")
 
 
 @nox.session(python=PYTHONS[0])

@@ -40,6 +40,7 @@ if _typing.TYPE_CHECKING:
     )
     from ._pagination import AsyncPaginator, Page
     from ._prefetch import PagePrefetch, Prefetch
+    from ._raw import RawResponse
     from ._serde import (
         from_dict,
         to_dict,
@@ -52,6 +53,7 @@ _SOURCES = {
     "._client": "DEFAULT_AUTH_BASE_URL DEFAULT_BASE_URL DEFAULT_TIMEOUT HMSClient",
     "._pagination": "AsyncPaginator Page",
     "._prefetch": "PagePrefetch Prefetch",
+    "._raw": "RawResponse",
     "._serde": "from_dict to_dict",
 }
 """Each submodule and the names it provides (space-separated)."""
@@ -77,6 +79,7 @@ __all__ = [
     "PermissionDeniedError",
     "Prefetch",
     "RateLimitError",
+    "RawResponse",
     "RequestOptions",
     "ResponseDecodeError",
     "ServerError",

@@ -30,6 +30,7 @@ from ._retry import RetryPolicy
 from ._slots import Slots
 
 if TYPE_CHECKING:  # services are imported on first use (a fast import)
+    from ._raw_services import WithRawResponse
     from .resources.active_rooms import ActiveRoomsResource
     from .resources.analytics import AnalyticsResource
     from .resources.external_streams import ExternalStreamsResource
@@ -256,8 +257,29 @@ class HMSClient:
     def _attach_services(self) -> None:
         # Services are created on first access (cached properties below); a
         # view made by copy.copy drops the original's, bound to its requester.
-        for name in _SERVICES:
+        for name in (*_SERVICES, "with_raw_response"):
             self.__dict__.pop(name, None)
+
+    @functools.cached_property
+    def with_raw_response(self) -> WithRawResponse:
+        """Every service method, returning the HTTP answer with its result.
+
+        `hms.with_raw_response.<service>.<method>(...)` takes what the method
+        takes and sends the same request, with the same checks, retries and
+        errors; it returns a [RawResponse][hms_async.RawResponse]: the status,
+        headers, request, elapsed time and retries, and `parse()` for the
+        result the method would return. For a list, the first page.
+
+        Example:
+            ```python
+            raw = await hms.with_raw_response.rooms.retrieve(room_id)
+            print(raw.status_code, raw.retries, raw.elapsed)
+            room = raw.parse()
+            ```
+        """
+        from ._raw_services import WithRawResponse
+
+        return WithRawResponse(self)
 
     @functools.cached_property
     def rooms(self) -> RoomsResource:
