@@ -8,13 +8,14 @@ import functools
 import os
 import time
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal, Self, Unpack
 
 import httpx
 
 from ._auth import DEFAULT_TOKEN_TTL, ManagementAuth, TokenSigner
 from ._call_options import RequestOptions
+from ._hooks import EventHooks
 from ._http import HEADERS, make_http_client
 from ._options import (
     AUTH_BASE_URL_ENV,
@@ -163,14 +164,27 @@ class HMSClient:
         token_ttl: The lifetime of the management tokens it signs, in seconds
             (24 hours by default).
         clock: The time source of token signing, for tests.
+        event_hooks: Functions to call as each call goes, by event: plain
+            functions or coroutine functions (awaited), in order.
+            `"request"` hooks get the `httpx.Request` before each attempt;
+            `"response"` hooks the `httpx.Response` after each attempt that
+            got an answer, whatever its status; `"retry"` hooks
+            `(attempt, wait, cause)` before each retry's wait: the number of
+            the attempt that failed, the seconds to wait, and the
+            `httpx.Response` or the SDK error that caused it. Hooks get
+            copies, with `Authorization` masked: they never see the token.
+            A hook that raises ends the call with its own exception, which
+            is never retried. Views made by `with_options()` share them.
 
     Raises:
         ValueError: No credentials (neither the key pair nor a
             `management_token`), an empty `management_token` or URL, both
-            `http_client` and `transport` (or `http="aiohttp"`), or an option
+            `http_client` and `transport` (or `http="aiohttp"`), an option
             out of range (`timeout` or `deadline` not above 0, `max_retries`
-            below 0, `max_connections` below 1).
-        TypeError: An option of the wrong type, e.g. `timeout="x"`.
+            below 0, `max_connections` below 1), or an `event_hooks` event
+            other than `"request"`, `"response"` and `"retry"`.
+        TypeError: An option of the wrong type, e.g. `timeout="x"`, or
+            `event_hooks` hooks that are not a list of callables.
 
     Attributes:
         base_url: The API base URL the client sends to.
@@ -207,6 +221,7 @@ class HMSClient:
         transport: httpx.AsyncBaseTransport | None = None,
         token_ttl: int = DEFAULT_TOKEN_TTL,
         clock: Callable[[], float] = time.time,
+        event_hooks: Mapping[str, Iterable[Callable[..., Any]]] | None = None,
     ) -> None:
         key, secret = _credentials(access_key, app_secret, management_token)
         if http_client is not None and transport is not None:
@@ -246,6 +261,7 @@ class HMSClient:
             # changed, so they go with each of its requests.
             headers=HEADERS if http_client is not None else {},
             slots=slots,
+            hooks=None if event_hooks is None else EventHooks(event_hooks),
         )
         if http_client is not None and timeout is not DEFAULT_TIMEOUT:
             # Applied per request: the injected client's own default stays its.

@@ -112,7 +112,12 @@ class Watch:
         try:
             await _hooks.call(hooks.retry, attempt, wait, cause)
         except Exception as exc:
-            if isinstance(cause, BaseException) and exc.__context__ is None:
+            # Raised while the transport's error was being handled, Python
+            # chains that one; the SDK's error (whose cause it is) says more.
+            if isinstance(cause, BaseException) and exc.__context__ in (
+                None,
+                cause.__cause__,
+            ):
                 exc.__context__ = cause
             raise
 
