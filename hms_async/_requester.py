@@ -187,13 +187,15 @@ class Requester:
         )
         safe = method == "GET" if idempotent is None else idempotent
         auth = self._auth if auth is _DEFAULT else auth
-        if extras is None and self._hooks is None and OTEL not in sys.modules:
+        otel = sys.modules.get(OTEL)  # the app's OpenTelemetry, if it traces
+        traced = None if otel is None else tracer(otel)
+        if extras is None and self._hooks is None and traced is None:
             response, body = await self._send_all(request, url_path, safe, auth, None)
             return parse_json(response, body, parse)
         watch = Watch(self._hooks, token=auth is not None)
-        response, body = await self._watched(
-            watch, request, template, url_path, safe, auth
-        )
+        if traced is not None:
+            watch.trace(traced, request, template)
+        response, body = await self._watched(watch, request, url_path, safe, auth)
         capture = extras.raw if extras is not None else None
         if capture is None:
             return parse_json(response, body, parse)
@@ -211,22 +213,17 @@ class Requester:
         self,
         watch: Watch,
         request: httpx.Request,
-        template: str,
         url_path: str,
         safe: bool,
         auth: httpx.Auth | None,
     ) -> tuple[httpx.Response, Any]:
-        """Send with ``watch`` looking on: in the call's span, if the app traces."""
-        otel = sys.modules.get(OTEL)
-        found = None if otel is None else tracer(otel)
-        if found is not None:
-            watch.trace(found, request, template)
+        """Send with ``watch`` looking on; end its span with the outcome."""
         try:
             response, body = await self._send_all(request, url_path, safe, auth, watch)
         except BaseException as exc:
-            watch.end(None, exc)
+            watch.end(exc)
             raise
-        watch.end(response, None)
+        watch.end(None)
         return response, body
 
     async def _send_all(

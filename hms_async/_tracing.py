@@ -102,21 +102,16 @@ class Span:
         )
 
     def end(
-        self,
-        retries: int,
-        response: httpx.Response | None,
-        error: BaseException | None,
+        self, retries: int, status: int | None, error: BaseException | None
     ) -> None:
-        """End the span with the call's outcome and make it no longer current."""
+        """End the span with the call's outcome and make it no longer current.
+
+        ``status`` is the final attempt's HTTP status, if it got an answer.
+        """
         span = self._span
         try:
             span.set_attribute("hms.retries", retries)
-            status = (
-                response.status_code
-                if response is not None
-                else getattr(error, "status_code", None)
-            )
-            if type(status) is int:
+            if status is not None:
                 span.set_attribute("http.response.status_code", status)
             if error is not None:
                 self._failed(error, status)

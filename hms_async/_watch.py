@@ -60,7 +60,7 @@ def masked_response(response: httpx.Response, request: httpx.Request) -> httpx.R
 class Watch:
     """What one call reports as it goes: to hooks, to its span, to its caller."""
 
-    __slots__ = ("_masked", "_token", "hooks", "retries", "span", "started")
+    __slots__ = ("_masked", "_token", "hooks", "retries", "span", "started", "status")
 
     def __init__(self, hooks: EventHooks | None, *, token: bool) -> None:
         self.hooks = hooks
@@ -68,6 +68,8 @@ class Watch:
         self.retries = 0
         """Attempts after the first."""
         self.started = time.perf_counter()
+        self.status: int | None = None
+        """The status of the current attempt's answer, if it got one."""
         self._token = token
         self._masked: httpx.Request | None = None
 
@@ -84,12 +86,14 @@ class Watch:
     async def sending(self, request: httpx.Request) -> None:
         """Before an attempt: the ``request`` hooks."""
         self._masked = None  # the token may be signed anew for this attempt
+        self.status = None
         hooks = self.hooks
         if hooks is not None and hooks.request:
             await _hooks.call(hooks.request, self.masked(request))
 
     async def answered(self, response: httpx.Response) -> None:
         """After an attempt that got an answer (any status): the ``response`` hooks."""
+        self.status = response.status_code
         hooks = self.hooks
         if hooks is not None and hooks.response:
             copy = masked_response(response, self.masked(response.request))
@@ -121,7 +125,7 @@ class Watch:
                 exc.__context__ = cause
             raise
 
-    def end(self, response: httpx.Response | None, error: BaseException | None) -> None:
-        """The call is over: close its span with the outcome."""
+    def end(self, error: BaseException | None) -> None:
+        """The call is over (``error``: how it failed): close its span."""
         if self.span is not None:
-            self.span.end(self.retries, response, error)
+            self.span.end(self.retries, self.status, error)
