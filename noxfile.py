@@ -81,12 +81,14 @@ def floors(requirements: list[str]) -> list[str]:
 
 @nox.session(python=PYTHONS[0])
 def lint(session: nox.Session) -> None:
-    """Ruff lint and format check."""
+    """Ruff lint and format check, and the generated sync modules are current."""
     session.install(*_group("lint"))
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    # The typed with_raw_response wrappers are generated from the services.
+    # Generated code: the typed with_raw_response wrappers (from the
+    # services), then the sync client (from the async source).
     session.run("python", "scripts/raw_responses.py", "--check")
+    session.run("python", "scripts/unasync.py", "--check")
 
 
 @nox.session(python=PYTHONS[0])

@@ -24,6 +24,10 @@ STATEMENTS = {
     "hms_async": "import hms_async",
     "HMSClient": "from hms_async import HMSClient",
     "client+rooms": ("from hms_async import HMSClient; HMSClient('k', 's' * 32).rooms"),
+    "SyncHMSClient": "from hms_async import SyncHMSClient",
+    "sync+rooms": (
+        "from hms_async import SyncHMSClient; SyncHMSClient('k', 's' * 32).rooms"
+    ),
 }
 
 

@@ -45,6 +45,8 @@ if _typing.TYPE_CHECKING:
         from_dict,
         to_dict,
     )
+    from ._sync._client import SyncHMSClient
+    from ._sync._pagination import SyncPaginator
 
 _SOURCES = {
     ".models": "models",
@@ -55,6 +57,8 @@ _SOURCES = {
     "._prefetch": "PagePrefetch Prefetch",
     "._raw": "RawResponse",
     "._serde": "from_dict to_dict",
+    "._sync._client": "SyncHMSClient",
+    "._sync._pagination": "SyncPaginator",
 }
 """Each submodule and the names it provides (space-separated)."""
 
@@ -83,6 +87,8 @@ __all__ = [
     "RequestOptions",
     "ResponseDecodeError",
     "ServerError",
+    "SyncHMSClient",
+    "SyncPaginator",
     "WebhookError",
     "WebhookVerificationError",
     "__version__",

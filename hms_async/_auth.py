@@ -3,14 +3,19 @@
 Both kinds are HS256 JWTs signed with the app secret (reference §1.1, §1.2).
 Signing is pure CPU with no ``await`` between checking the cached token and
 storing a new one, so however many tasks need a token at once, exactly one
-signs it; the others reuse it.
+signs it; the others reuse it. Threads (``SyncHMSClient``) can switch
+anywhere, so the check and the signing also hold a lock, taken only when a
+token is due: one thread signs, the others find the new token after it.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 import uuid
-from collections.abc import AsyncGenerator, Callable
+import weakref
+from collections.abc import AsyncGenerator, Callable, Generator
 from typing import Any, Final
 
 import httpx
@@ -96,8 +101,10 @@ class ManagementAuth(httpx.Auth):
         self._expires = float("inf") if signer is None else 0.0
         self._ttl = ttl
         self._margin = min(refresh_margin, ttl // 2)
+        self._lock = threading.Lock()
         self.signed = 0
         """How many tokens this auth has signed (for tests and metrics)."""
+        _AUTHS.add(self)
 
     def __repr__(self) -> str:
         kind = "fixed token" if self._signer is None else "signed tokens"
@@ -109,29 +116,66 @@ class ManagementAuth(httpx.Auth):
         if signer is None:
             assert self._token is not None  # noqa: S101
             return self._token
-        if self._token is None or signer.now() >= self._expires - self._margin:
-            self._resign(signer)
+        if self._due(signer):
+            with self._lock:  # one thread signs; the others see its token
+                if self._due(signer):
+                    self._resign(signer)
         assert self._token is not None  # noqa: S101
         return self._token
+
+    def _due(self, signer: TokenSigner) -> bool:
+        return self._token is None or signer.now() >= self._expires - self._margin
 
     def _resign(self, signer: TokenSigner) -> None:
         self._token, self._expires = signer.sign("management", self._ttl)
         self.signed += 1
 
+    def _stamp(self, request: httpx.Request) -> str:
+        sent = self.token()
+        request.headers["Authorization"] = f"Bearer {sent}"
+        return sent
+
+    def _replay(
+        self, request: httpx.Request, response: httpx.Response, sent: str
+    ) -> bool:
+        """After a 401 to ``sent``: stamp a new token and say to send again."""
+        if response.status_code != 401 or self._signer is None:
+            return False
+        # httpx reads and closes the 401 response itself once we yield again;
+        # closing it here first makes that read fail with StreamClosed.
+        with self._lock:
+            if self._token == sent:  # another task may have re-signed already
+                self._resign(self._signer)
+        request.headers["Authorization"] = f"Bearer {self.token()}"
+        return True
+
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        sent = self.token()
-        request.headers["Authorization"] = f"Bearer {sent}"
+        sent = self._stamp(request)
         response = yield request
-        if response.status_code != 401 or self._signer is None:
-            return
-        # httpx reads and closes the 401 response itself once we yield again;
-        # closing it here first makes that read fail with StreamClosed.
-        if self._token == sent:  # another task may have re-signed already
-            self._resign(self._signer)
-        request.headers["Authorization"] = f"Bearer {self.token()}"
-        yield request
+        if self._replay(request, response, sent):
+            yield request
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        sent = self._stamp(request)
+        response = yield request
+        if self._replay(request, response, sent):
+            yield request
+
+
+_AUTHS: weakref.WeakSet[ManagementAuth] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    # A lock a parent's thread held at the fork would stay held in the child.
+    for auth in list(_AUTHS):
+        auth._lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 class BearerAuth(httpx.Auth):

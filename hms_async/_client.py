@@ -21,6 +21,7 @@ from ._options import (
     AUTH_BASE_URL_ENV,
     BASE_URL_ENV,
     check_deadline,
+    check_http,
     check_max_retries,
     check_timeout,
     from_env,
@@ -183,8 +184,10 @@ class HMSClient:
             out of range (`timeout` or `deadline` not above 0, `max_retries`
             below 0, `max_connections` below 1), or an `event_hooks` event
             other than `"request"`, `"response"` and `"retry"`.
-        TypeError: An option of the wrong type, e.g. `timeout="x"`, or
-            `event_hooks` hooks that are not a list of callables.
+        TypeError: An option of the wrong type, e.g. `timeout="x"`, an
+            `http_client` or `transport` made for the other kind of client
+            (async or sync), or `event_hooks` hooks that are not a list of
+            callables.
 
     Attributes:
         base_url: The API base URL the client sends to.
@@ -224,6 +227,8 @@ class HMSClient:
         event_hooks: Mapping[str, Iterable[Callable[..., Any]]] | None = None,
     ) -> None:
         key, secret = _credentials(access_key, app_secret, management_token)
+        check_http("http_client", http_client, httpx.AsyncClient)
+        check_http("transport", transport, httpx.AsyncBaseTransport)
         if http_client is not None and transport is not None:
             raise ValueError("pass http_client or transport, not both")
         if http_client is not None and http != "httpx":

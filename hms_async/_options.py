@@ -12,6 +12,7 @@ __all__ = [
     "AUTH_BASE_URL_ENV",
     "BASE_URL_ENV",
     "check_deadline",
+    "check_http",
     "check_max_retries",
     "check_timeout",
     "from_env",
@@ -67,3 +68,30 @@ def check_max_retries(value: object) -> int:
 def check_deadline(value: object) -> float | None:
     """The ``deadline`` option: seconds above 0, or ``None`` for no deadline."""
     return None if value is None else _seconds("deadline", value)
+
+
+_KINDS: Final = {
+    httpx.AsyncClient: ("httpx.AsyncClient", "HMSClient"),
+    httpx.Client: ("httpx.Client", "SyncHMSClient"),
+    httpx.AsyncBaseTransport: ("httpx.AsyncBaseTransport", "HMSClient"),
+    httpx.BaseTransport: ("httpx.BaseTransport", "SyncHMSClient"),
+}
+
+
+def check_http(name: str, value: object, kind: type[object]) -> None:
+    """Refuse an ``http_client`` or ``transport`` of the other client's kind.
+
+    Raises:
+        TypeError: ``value`` is not ``None`` and not a ``kind``; the message
+            says which client the value belongs to, when it is one.
+    """
+    if value is None or isinstance(value, kind):
+        return
+    wanted = _KINDS[kind][0]
+    got = type(value).__name__
+    for other, (label, client) in _KINDS.items():
+        if other is not kind and isinstance(value, other):
+            raise TypeError(
+                f"{name} must be an {wanted}, got an {label}: pass it to {client}"
+            )
+    raise TypeError(f"{name} must be an {wanted}, got {got}")

@@ -229,6 +229,19 @@ class AsyncPaginator(Generic[T]):
             params, lambda body: self._style.parse(body, self._item)
         )
 
+    async def first_page(self) -> Page[T]:
+        """Fetch the first page (the one at `start`): what `await paginator` gives.
+
+        Returns:
+            The first [Page][hms_async.Page]; its `next_cursor` leads on.
+
+        Example:
+            ```python
+            page = await hms.rooms.list(limit=50).first_page()
+            ```
+        """
+        return await self._page(self._start)
+
     def __await__(self) -> Generator[Any, None, Page[T]]:
         return self._page(self._start).__await__()
 

@@ -27,10 +27,10 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
-import anyio
 import httpx
 import orjson
 
+from . import _compat
 from ._call_options import extras as apply_options
 from ._encoding import encode_query, path, query_string
 from ._hooks import EventHooks
@@ -249,7 +249,7 @@ class Requester:
         watch: Watch | None,
     ) -> tuple[httpx.Response, Any]:
         """Send within ``deadline`` seconds, every attempt and wait included."""
-        with anyio.move_on_after(deadline) as scope:
+        with _compat.move_on_after(deadline) as scope:
             call = Call(scope.deadline)
             return await self._send(request, path, safe, auth, call, watch)
         where = f"{request.method} /{path.lstrip('/')}"
@@ -349,7 +349,7 @@ class Requester:
         limiter = self._slots.limiter
         try:
             limiter.acquire_on_behalf_of_nowait(call)
-        except anyio.WouldBlock:
+        except _compat.WouldBlock:
             await self._queue(request, path, call)
         try:
             if self.closed:
@@ -369,10 +369,10 @@ class Requester:
         """Wait in line for a slot, within the pool timeout and the deadline."""
         pool = request.extensions.get("timeout", {}).get("pool")
         call.queued = True
-        if pool is None or anyio.current_time() + pool >= call.deadline_at:
+        if pool is None or _compat.current_time() + pool >= call.deadline_at:
             await self._slots.limiter.acquire_on_behalf_of(call)  # deadline bounds it
         else:
-            with anyio.move_on_after(pool) as scope:
+            with _compat.move_on_after(pool) as scope:
                 await self._slots.limiter.acquire_on_behalf_of(call)
             if scope.cancelled_caught:
                 raise APITimeoutError(
@@ -396,7 +396,7 @@ class Requester:
         past_deadline = (
             wait is not None
             and deadline_at != math.inf
-            and anyio.current_time() + wait >= deadline_at
+            and _compat.current_time() + wait >= deadline_at
         )
         return None if past_deadline else wait
 

@@ -8,7 +8,7 @@ import random
 from collections.abc import Iterator
 from typing import Final
 
-import anyio
+from . import _compat
 
 __all__ = ["RetryPolicy", "allowed_retries", "pause", "retry_waits", "set_testing"]
 
@@ -141,4 +141,4 @@ async def pause(seconds: float) -> None:
     """Wait ``seconds`` between two attempts (a checkpoint only, when testing)."""
     for recorder in _TESTING.recorders:
         recorder.append(seconds)
-    await anyio.sleep(0 if _TESTING.on else seconds)
+    await _compat.sleep(0 if _TESTING.on else seconds)

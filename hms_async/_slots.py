@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import anyio
+from . import _compat
 
 __all__ = ["Call", "Slots"]
 
@@ -23,7 +23,7 @@ class Slots:
                 f"max_connections must be an int of 1 or more, got {size!r}"
             )
         self.size = size
-        self.limiter = anyio.CapacityLimiter(size)
+        self.limiter = _compat.CapacityLimiter(size)
         self.closed = False
         """Set by the owning client's ``aclose()``: every call then fails."""
 

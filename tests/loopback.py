@@ -16,13 +16,14 @@ whose third page (``start=2``) never comes.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
 import anyio
 import anyio.abc
+import anyio.from_thread
 
 FAULTS: Final = ("503", "429", "close", "truncate", "garbage", "headers")
 """503/429 with ``Retry-After: 0``; close before any response; close mid-body;
@@ -152,3 +153,13 @@ async def serve() -> AsyncIterator[Loopback]:
             yield server
         finally:
             group.cancel_scope.cancel()
+
+
+@contextmanager
+def serve_in_thread() -> Iterator[Loopback]:
+    """A ``Loopback`` server on an event loop in a thread of its own (sync clients)."""
+    with (
+        anyio.from_thread.start_blocking_portal() as portal,
+        portal.wrap_async_context_manager(serve()) as server,
+    ):
+        yield server

@@ -13,6 +13,9 @@ before it (invisible on GitHub and on the site):
 - ``text`` titled ``Output`` right after a run block is what it must print
   (``...`` matches anything).
 - ``json`` must parse; other languages are shown, not run.
+- A block inside a content tab (``=== "Sync"``) carries the tab's title; the
+  blocks of the tabs titled ``Sync`` run in a namespace of their own, so the
+  sync and async versions of a snippet may use the same names.
 
 Any block may be marked ``<!-- snippet: skip: <reason> -->``.
 """
@@ -35,6 +38,7 @@ _MARKER = re.compile(
     r"^\s*<!-- snippet: (?P<kind>run|skip)(?::\s*(?P<reason>.*?))? -->\s*$"
 )
 _TITLE = re.compile(r'title="([^"]*)"')
+_TAB = re.compile(r'^=== "([^"]*)"\s*$')
 
 
 @attrs.frozen
@@ -50,6 +54,13 @@ class Block:
     reason: str | None
     output: str | None = None
     """The ``Output`` block that follows it, if any."""
+    tab: str | None = None
+    """The title of the content tab the block is in, if any."""
+
+    @property
+    def is_sync(self) -> bool:
+        """In a tab titled ``Sync``: runs in the page's sync namespace."""
+        return (self.tab or "").lower() == "sync"
 
     @property
     def where(self) -> str:
@@ -84,11 +95,18 @@ def _raw_blocks(page: pathlib.Path) -> Iterator[Block]:
     lines = page.read_text().splitlines()
     index = 0
     previous = ""
+    tab: str | None = None
     while index < len(lines):
         match = _FENCE.match(lines[index])
         if not match:
-            if lines[index].strip():
-                previous = lines[index]
+            line = lines[index]
+            if line.strip():
+                previous = line
+                header = _TAB.match(line)
+                if header:
+                    tab = header[1]
+                elif not line.startswith(" "):
+                    tab = None  # back at the page's own level
             index += 1
             continue
         indent, fence, info = match["indent"], match["fence"], match["info"].strip()
@@ -115,6 +133,7 @@ def _raw_blocks(page: pathlib.Path) -> Iterator[Block]:
             code="\n".join(body) + "\n",
             marker=marker["kind"] if marker else None,
             reason=(marker["reason"] or None) if marker else None,
+            tab=tab if indent else None,
         )
         previous = lines[index] if index < len(lines) else ""
         index += 1

@@ -30,7 +30,7 @@ import anyio.from_thread
 import httpx
 import pytest
 
-from hms_async import HMSClient
+from hms_async import HMSClient, SyncHMSClient
 
 from .helpers import run_pytest
 from .markdown_blocks import PYTHON, ROOT, SHELL, Block, blocks, pages
@@ -152,6 +152,8 @@ async def _close_clients(namespace: dict[str, Any]) -> None:
     for value in list(namespace.values()):
         if isinstance(value, HMSClient | httpx.AsyncClient):
             await value.aclose()
+        elif isinstance(value, SyncHMSClient | httpx.Client):
+            value.close()
 
 
 def _run_block(
@@ -228,12 +230,15 @@ def test_page_python_blocks_run(
     """The page's python blocks run in order, in one namespace, against the fake."""
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, Any] = {"__name__": "__main__"}
+    sync_namespace: dict[str, Any] = {"__name__": "__main__"}  # the Sync tabs'
     with anyio.from_thread.start_blocking_portal(backend or "asyncio") as portal:
         try:
             for block in _page_blocks(page):
-                _check_output(block, _run_block(block, namespace, portal))
+                names = sync_namespace if block.is_sync else namespace
+                _check_output(block, _run_block(block, names, portal))
         finally:
             portal.call(_close_clients, namespace)
+            portal.call(_close_clients, sync_namespace)
 
 
 def _where(block: Block) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import importlib.util
 import io
+import multiprocessing
 import pathlib
 import sys
+import warnings
 from types import ModuleType
 
 import httpx
@@ -140,3 +143,79 @@ def test_readme_lists_every_example_with_what_it_needs() -> None:
     assert sorted(rows) == sorted(f"examples/{p.name}" for p in EXAMPLES.glob("*.py"))
     for web in ("examples/asgi_app.py", "examples/webhook_receiver.py"):
         assert "hms-async[examples]" in rows[web]
+
+
+def test_sync_wsgi_app_shares_one_client_across_threads() -> None:
+    """The WSGI example: requests from eight threads on one SyncHMSClient."""
+    module = _load("sync_wsgi_app")
+    transport = httpx.WSGITransport(app=module.app)
+
+    with (
+        httpx.Client(transport=transport, base_url="http://app") as http,
+        concurrent.futures.ThreadPoolExecutor(8) as pool,
+    ):
+        created = list(
+            pool.map(
+                lambda n: http.post("/rooms", json={"name": f"class-{n}"}),
+                range(25),
+            )
+        )
+        first = http.get("/rooms", params={"limit": 20}).json()
+        second = http.get("/rooms", params={"limit": 20, "start": first["next"]})
+        too_big = http.get("/rooms", params={"limit": 500})
+        missing = http.get("/nowhere")
+
+    assert {answer.status_code for answer in created} == {201}
+    assert set(created[0].json()["codes"]) >= {"host", "guest"}
+    names = [r["name"] for r in first["rooms"] + second.json()["rooms"]]
+    assert sorted(names) == sorted(f"class-{n}" for n in range(25))
+    assert second.json()["next"] is None
+    assert too_big.status_code == 400
+    assert "limit must be between 10 and 100" in too_big.json()["error"]
+    assert missing.status_code == 404
+    module.hms.close()
+
+
+def test_sync_task_closes_a_class(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The task example ends the live session, disables the room, sums it up."""
+    module = _load("sync_task")
+    fake = FakeHMS()
+    monkeypatch.setattr(module, "hms", fake.sync_client())
+    room = module.hms.rooms.create(name="physics-7b")
+    fake.join(room.id, role="host", user_id="teacher")
+    fake.join(room.id, role="guest", user_id="pupil")
+
+    summary = module.close_class(room.id)
+    again = module.close_class(room.id)
+
+    assert summary == {
+        "room": "physics-7b",
+        "ended_live_session": True,
+        "sessions": 1,
+        "users": 2,
+    }
+    assert again["ended_live_session"] is False
+    assert fake.state.rooms[room.id]["enabled"] is False
+    module.hms.close()
+
+
+def test_sync_task_runs_in_forked_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As under Celery's prefork pool: the client made at import, before the
+    workers fork, serves each worker over its own connections."""
+    fake = FakeHMS()
+    with fake.server() as server:
+        for name, value in server.environment().items():
+            monkeypatch.setenv(name, value)
+        module = _load("sync_task")
+        rooms = [module.hms.rooms.create(name=f"class-{n}").id for n in range(4)]
+        with warnings.catch_warnings():  # 3.12+: forking a process with threads
+            warnings.simplefilter("ignore", DeprecationWarning)
+            workers = multiprocessing.get_context("fork").Pool(2)
+        with workers:
+            summaries = workers.map(module.close_class, rooms)
+        after = module.hms.rooms.retrieve(rooms[0])  # the parent's pool still works
+        module.hms.close()
+
+    assert [s["room"] for s in summaries] == [f"class-{n}" for n in range(4)]
+    assert all(not fake.state.rooms[room]["enabled"] for room in rooms)
+    assert after.enabled is False

@@ -47,6 +47,20 @@ def test_client_import_loads_no_model_or_service() -> None:
     }
 
 
+def test_the_sync_client_is_loaded_only_when_asked_for() -> None:
+    """``HMSClient`` loads nothing of the sync twin; ``SyncHMSClient`` no service."""
+    async_side = _loaded_after("from hms_async import HMSClient")
+    sync_side = _loaded_after("from hms_async import SyncHMSClient")
+
+    assert not {m for m in async_side if m.startswith("hms_async._sync")}
+    assert "hms_async._sync._client" in sync_side
+    assert not {
+        m
+        for m in sync_side
+        if m.startswith(("hms_async.models", "hms_async._sync.resources"))
+    }
+
+
 def test_a_service_loads_only_its_models() -> None:
     """The first ``hms.rooms`` imports the rooms service and the rooms models."""
     loaded = _loaded_after(

@@ -13,7 +13,11 @@ Three ways in:
           peer = fake.join(room.id, role="host")
 
 - The ``hms_fake`` pytest fixture (entry point ``pytest11``), yielding a
-  :class:`FakeHMSFixture` with ``.fake``, ``.client`` and ``.http``.
+  :class:`FakeHMSFixture` with ``.fake``, ``.client`` and ``.http``; and
+  ``hms_fake_sync``, its twin for sync code (a :class:`SyncFakeHMSFixture`
+  whose ``.client`` is a ``SyncHMSClient`` and ``.http`` an ``httpx.Client``).
+  The transport serves both kinds of client (``fake.sync_client()``,
+  ``fake.sync_http_client()``).
 - Loopback HTTP (extra ``fake``: uvicorn, in a thread of its own):
   ``async with fake.serve() as base_url:``, ``with fake.server() as server:``,
   the ``hms_fake_server`` fixture (a running :class:`FakeServer`), or
@@ -69,7 +73,7 @@ if TYPE_CHECKING:
     from ._clock import Clock
     from ._fake import DEFAULT_BASE_URL, FakeHMS, FakePeer
     from ._faults import FaultRule, Faults
-    from ._fixture import FakeHMSFixture
+    from ._fixture import FakeHMSFixture, SyncFakeHMSFixture
     from ._http import RecordedRequest
     from ._server import FakeServer, PortInUseError
     from ._webhooks import DeliveryAttempt
@@ -86,6 +90,7 @@ __all__ = [
     "Faults",
     "PortInUseError",
     "RecordedRequest",
+    "SyncFakeHMSFixture",
     "retry_waits",
     "set_testing",
 ]
@@ -104,6 +109,7 @@ _HOMES = {
     "Faults": "._faults",
     "PortInUseError": "._server",
     "RecordedRequest": "._http",
+    "SyncFakeHMSFixture": "._fixture",
     "retry_waits": ".._retry",
     "set_testing": ".._retry",
 }

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import anyio
 import attrs
 
 from ._auth import check_bearer
-from ._faults import MALFORMED_BODY, Faults
+from ._faults import MALFORMED_BODY, FaultRule, Faults
 from ._http import ApiError, FakeRequest, Outcome, RecordedRequest, json_outcome
 from ._router import Call, Reply, Route, Router
 from ._state import State
@@ -83,15 +85,22 @@ class Engine:
     requests: list[RecordedRequest] = attrs.Factory(list)
     lock: threading.RLock = attrs.field(factory=threading.RLock, repr=False)
 
-    async def handle(self, request: FakeRequest) -> Outcome:
-        """Answer one request, applying any fault that fires for it."""
+    def begin(self, request: FakeRequest) -> tuple[float, Callable[[], Outcome]]:
+        """Record ``request`` and pick its fault.
+
+        Returns the seconds the answer is late (a latency fault) and what
+        gives the answer once they have passed; the async and sync ways in
+        wait in their own way.
+        """
         with self.lock:
             self.requests.append(request.record())
             rule = self.faults.pick(request.method, request.path)
             if rule is None:
-                return self.dispatch(request)
-        if rule.latency > 0:
-            await anyio.sleep(rule.latency)
+                outcome = self.dispatch(request)
+                return 0.0, lambda: outcome
+        return rule.latency, functools.partial(self._faulted, rule, request)
+
+    def _faulted(self, rule: FaultRule, request: FakeRequest) -> Outcome:
         if rule.drop:
             return Outcome(drop=True)
         if rule.status is not None:
@@ -103,6 +112,13 @@ class Engine:
         if rule.body == "truncated":
             return attrs.evolve(outcome, truncate_at=len(outcome.body) // 2)
         return outcome
+
+    async def handle(self, request: FakeRequest) -> Outcome:
+        """Answer one request, applying any fault that fires for it."""
+        latency, answer = self.begin(request)
+        if latency > 0:
+            await anyio.sleep(latency)
+        return answer()
 
     def dispatch(self, request: FakeRequest) -> Outcome:
         """Route and handle a request without faults."""

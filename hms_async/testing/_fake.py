@@ -27,7 +27,7 @@ from ._transport import FakeTransport
 from ._webhooks import DEFAULT_RETRY_DELAYS, DeliveryAttempt, WebhookSender, check_url
 
 if TYPE_CHECKING:
-    from hms_async import HMSClient
+    from hms_async import HMSClient, SyncHMSClient
 
     from ._asgi import FakeASGIApp
     from ._server import FakeServer
@@ -267,6 +267,16 @@ class FakeHMS:
         """Return an in-process httpx transport (any host, asyncio or trio).
 
         It answers the API under ``/v2/`` and the control plane under ``/_fake/``.
+        The object also serves sync clients; :meth:`sync_transport` says so
+        to type checkers.
+        """
+        return FakeTransport(self._gateway(control=True))
+
+    def sync_transport(self) -> httpx.BaseTransport:
+        """Return the in-process transport for a sync ``httpx.Client``.
+
+        The same fake as :meth:`transport`; a latency fault sleeps the
+        calling thread.
         """
         return FakeTransport(self._gateway(control=True))
 
@@ -284,26 +294,48 @@ class FakeHMS:
         Keyword arguments go to ``httpx.AsyncClient``; pass ``base_url=`` (from
         :meth:`serve`) and ``transport=None`` to talk to the fake over loopback.
         """
+        if "transport" not in kwargs:
+            kwargs["transport"] = self.transport()
+        return httpx.AsyncClient(**self._http_options(authenticated, kwargs))
+
+    def sync_http_client(
+        self, *, authenticated: bool = True, **kwargs: Any
+    ) -> httpx.Client:
+        """Return an ``httpx.Client`` wired to the fake: :meth:`http_client`, sync."""
+        kwargs.setdefault("transport", self.sync_transport())
+        return httpx.Client(**self._http_options(authenticated, kwargs))
+
+    def _http_options(
+        self, authenticated: bool, kwargs: dict[str, Any]
+    ) -> dict[str, Any]:
         headers = dict(kwargs.pop("headers", {}) or {})
         if authenticated:
             headers.setdefault("Authorization", f"Bearer {self.management_token()}")
         kwargs.setdefault("base_url", self.base_url)
-        if "transport" not in kwargs:
-            kwargs["transport"] = self.transport()
-        return httpx.AsyncClient(headers=headers, **kwargs)
+        return {"headers": headers, **kwargs}
 
     def client(self, **kwargs: Any) -> HMSClient:
         """Return an ``hms_async.HMSClient`` talking to this fake in process."""
         from hms_async import HMSClient
 
-        return HMSClient(
-            access_key=self.access_key,
-            app_secret=self.app_secret,
-            base_url=self.base_url,
-            auth_base_url=self.base_url,
-            transport=self.transport(),
-            **kwargs,
+        return HMSClient(transport=self.transport(), **self._client_options(kwargs))
+
+    def sync_client(self, **kwargs: Any) -> SyncHMSClient:
+        """Return an ``hms_async.SyncHMSClient`` talking to this fake in process."""
+        from hms_async import SyncHMSClient
+
+        return SyncHMSClient(
+            transport=self.sync_transport(), **self._client_options(kwargs)
         )
+
+    def _client_options(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "access_key": self.access_key,
+            "app_secret": self.app_secret,
+            "base_url": self.base_url,
+            "auth_base_url": self.base_url,
+            **kwargs,
+        }
 
     def serve(
         self, host: str = "127.0.0.1", port: int = 0, *, control: bool | None = None

@@ -10,9 +10,9 @@ import httpx
 from ._fake import FakeHMS
 
 if TYPE_CHECKING:
-    from hms_async import HMSClient
+    from hms_async import HMSClient, SyncHMSClient
 
-__all__ = ["FakeHMSFixture", "close_now"]
+__all__ = ["FakeHMSFixture", "SyncFakeHMSFixture", "close_now"]
 
 
 def close_now(closing: Coroutine[Any, Any, Any]) -> bool:
@@ -64,3 +64,36 @@ class FakeHMSFixture:
             close_now(self._client.aclose())
         if self._http is not None:
             close_now(self._http.aclose())
+
+
+class SyncFakeHMSFixture:
+    """What ``hms_fake_sync`` yields: the fake plus sync clients wired to it."""
+
+    def __init__(self, fake: FakeHMS) -> None:
+        self.fake = fake
+        self._client: SyncHMSClient | None = None
+        self._http: httpx.Client | None = None
+
+    def __repr__(self) -> str:
+        return f"SyncFakeHMSFixture(fake={self.fake!r})"
+
+    @property
+    def client(self) -> SyncHMSClient:
+        """An ``hms_async.SyncHMSClient`` on the fake (made on first use)."""
+        if self._client is None:
+            self._client = self.fake.sync_client()
+        return self._client
+
+    @property
+    def http(self) -> httpx.Client:
+        """A raw ``httpx.Client`` on the fake, with a management token."""
+        if self._http is None:
+            self._http = self.fake.sync_http_client()
+        return self._http
+
+    def close(self) -> None:
+        """Close the clients made by this fixture."""
+        if self._client is not None:
+            self._client.close()
+        if self._http is not None:
+            self._http.close()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import anyio
+
 from ._engine import Engine, split_v2
 from ._http import FakeRequest, Outcome, error_body
 
@@ -51,10 +53,29 @@ class Gateway:
         body: bytes,
     ) -> Outcome:
         """Answer one request (the path without its query string)."""
+        latency, answer = self.begin(method, raw_path, query, headers, body)
+        if latency > 0:
+            await anyio.sleep(latency)
+        return answer()
+
+    def begin(
+        self,
+        method: str,
+        raw_path: str,
+        query: list[tuple[str, str]],
+        headers: dict[str, str],
+        body: bytes,
+    ) -> tuple[float, Callable[[], Outcome]]:
+        """Take one request in: how many seconds its answer is late, and the answer.
+
+        The latency of a fault is waited by the caller, async or sync.
+        """
         control_path = split_control(raw_path)
         if control_path is not None:
-            if self._control is None:
-                return _not_found(raw_path, "the control plane is switched off")
+            control = self._control
+            if control is None:
+                outcome = _not_found(raw_path, "the control plane is switched off")
+                return 0.0, lambda: outcome
             request = FakeRequest(
                 method=method.upper(),
                 path=control_path,
@@ -62,11 +83,12 @@ class Gateway:
                 headers=headers,
                 body=body,
             )
-            return self._control(request)
+            return 0.0, lambda: control(request)
         path = split_v2(raw_path)
         if path is None:
-            return _not_found(raw_path)
+            outcome = _not_found(raw_path)
+            return 0.0, lambda: outcome
         request = FakeRequest(
             method=method.upper(), path=path, query=query, headers=headers, body=body
         )
-        return await self._engine.handle(request)
+        return self._engine.begin(request)

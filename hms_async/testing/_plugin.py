@@ -12,6 +12,11 @@ on asyncio or trio, pytest-asyncio, ...)::
         assert hms_fake.fake.state.rooms[room.id]["name"] == "standup"
 
 
+    def test_create_sync(hms_fake_sync):  # SyncHMSClient
+        room = hms_fake_sync.client.rooms.create(name="standup")
+        assert hms_fake_sync.fake.state.rooms[room.id]["name"] == "standup"
+
+
     def test_other_language(hms_fake_server):
         env = hms_fake_server.environment()  # HMS_BASE_URL, HMS_ACCESS_KEY, ...
         subprocess.run(["node", "test.mjs"], env=os.environ | env, check=True)
@@ -26,10 +31,10 @@ from typing import TYPE_CHECKING, Any, Final
 import pytest
 
 if TYPE_CHECKING:
-    from ._fixture import FakeHMSFixture
+    from ._fixture import FakeHMSFixture, SyncFakeHMSFixture
     from ._server import FakeServer
 
-__all__ = ["hms_fake", "hms_fake_server", "hms_retry_waits"]
+__all__ = ["hms_fake", "hms_fake_server", "hms_fake_sync", "hms_retry_waits"]
 
 _RETRY: Final = "hms_async._retry"
 
@@ -41,6 +46,20 @@ def hms_fake() -> Iterator[FakeHMSFixture]:
     from ._fixture import FakeHMSFixture
 
     fixture = FakeHMSFixture(FakeHMS())
+    try:
+        yield fixture
+    finally:
+        fixture.close()
+        fixture.fake.close()
+
+
+@pytest.fixture
+def hms_fake_sync() -> Iterator[SyncFakeHMSFixture]:
+    """A fresh fake 100ms workspace with an in-process `SyncHMSClient`."""
+    from ._fake import FakeHMS
+    from ._fixture import SyncFakeHMSFixture
+
+    fixture = SyncFakeHMSFixture(FakeHMS())
     try:
         yield fixture
     finally:

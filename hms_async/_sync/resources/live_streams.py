@@ -1,0 +1,319 @@
+# Generated from hms_async/resources/live_streams.py by scripts/unasync.py: do not edit.
+# Change the async source, then run `python scripts/unasync.py`.
+"""`hms.live_streams`: HLS live streams of rooms.
+
+100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/overview>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from hms_async._encoding import body, path
+from hms_async._parsers import model
+from hms_async._sync._pagination import SyncPaginator
+from hms_async._sync.resources._base import Resource
+from hms_async.models._common import JobStatus
+from hms_async.models.live_streams import (
+    LiveStream,
+    LiveStreamRecording,
+    StoppedStreams,
+)
+from hms_async.models.recordings import Transcription
+from hms_async.resources._base import check_int, check_limit
+from hms_async.resources._transcription import check_transcription
+from hms_async.resources.live_streams import (
+    _MAX_METADATA_SECONDS,
+    _MAX_PAYLOAD,
+    stopped_streams,
+)
+
+__all__ = ["LiveStreamsResource"]
+
+
+class LiveStreamsResource(Resource):
+    """HLS live streams: start, stop, inspect, and annotate with timed metadata.
+
+    Reach it as `hms.live_streams`. A stream's `playback.url` is the master
+    m3u8 playlist viewers play. Its jobs go through the same states as
+    recordings (`starting` ... `completed` or `failed`); with recording on, its
+    VOD becomes a `room-vod` asset.
+
+    Ids are checked before anything is sent: an empty one raises `ValueError`.
+    The errors any call can raise (401, 429, 5xx, no answer) are listed in
+    `hms_async.errors`; each method lists the answers particular to it.
+    """
+
+    def start(
+        self,
+        room_id: str,
+        *,
+        meeting_url: str | None = None,
+        recording: LiveStreamRecording | Mapping[str, Any] | None = None,
+        destination: str | None = None,
+        transcription: Transcription | Mapping[str, Any] | None = None,
+    ) -> LiveStream:
+        """Start an HLS stream of the room; the job comes back `starting`.
+
+        Not retried once sent: a repeat could start a second stream.
+
+        Args:
+            room_id: The room's id.
+            meeting_url: The page the streaming browser opens (see
+                `hms.recordings.start()`). Needed when the template has no
+                subdomain, as with every template created through the API.
+            recording: What to record, a
+                [LiveStreamRecording][hms_async.models.LiveStreamRecording] or
+                `{"hls_vod": bool, "single_file_per_layer": bool}`: `hls_vod`
+                makes a `room-vod` asset, `single_file_per_layer` one mp4 per
+                layer.
+            destination: The name of an HLS destination of the template; needed
+                only when the template has several.
+            transcription: Transcription settings for this stream, as for
+                `hms.recordings.start()` and with the same summary limits, plus
+                `modes` among `recorded` and `live` (`live` puts WebVTT captions
+                in the stream; `output_modes` and `summary` apply to `recorded`).
+
+        Returns:
+            The new live stream.
+
+        Raises:
+            ValueError: A summary limit is exceeded, or `room_id` is empty;
+                nothing is sent.
+            TypeError: `transcription` is not an object.
+            BadRequestError: The API refused the body.
+            NotFoundError: No room has this id.
+
+        Example:
+            ```python
+            stream = hms.live_streams.start(room.id, recording={"hls_vod": True})
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/start-live-stream-for-room>
+        """
+        payload = body(
+            meeting_url=meeting_url,
+            recording=recording,
+            destination=destination,
+            transcription=transcription,
+        )
+        if "transcription" in payload:
+            check_transcription(payload["transcription"])
+        return self._post(path("live-streams", "room", room_id, "start"), payload)
+
+    def stop(self, stream_id: str) -> LiveStream:
+        """Stop one live stream.
+
+        Not retried once sent.
+
+        Args:
+            stream_id: The live stream's id.
+
+        Returns:
+            The live stream, `stopping`.
+
+        Raises:
+            NotFoundError: No live stream has this id.
+            ValueError: `stream_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/stop-live-stream-by-id>
+        """
+        return self._post(path("live-streams", stream_id, "stop"))
+
+    def stop_all(self, room_id: str) -> StoppedStreams[LiveStream]:
+        """Stop every live stream of the room.
+
+        Not retried once sent.
+
+        Args:
+            room_id: The room's id.
+
+        Returns:
+            The streams stopped: a list with an `error` attribute, the API's
+                `error` text (logged as a warning) or `None`.
+
+        Raises:
+            NotFoundError: No room has this id.
+            ValueError: `room_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/stop-live-stream-for-room>
+        """
+        return self._requester.request(
+            "POST",
+            path("live-streams", "room", room_id, "stop"),
+            parse=stopped_streams(LiveStream),
+        )
+
+    def retrieve(self, stream_id: str) -> LiveStream:
+        """Get a live stream by id.
+
+        Args:
+            stream_id: The live stream's id.
+
+        Returns:
+            The live stream; `recording_assets` is filled once it has completed.
+
+        Raises:
+            NotFoundError: No live stream has this id.
+            ValueError: `stream_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/get-live-stream>
+        """
+        return self._requester.request(
+            "GET", path("live-streams", stream_id), parse=model(LiveStream)
+        )
+
+    def list(
+        self,
+        *,
+        room_id: str | None = None,
+        session_id: str | None = None,
+        status: JobStatus | str | None = None,
+        limit: int = 100,
+        start: str | None = None,
+    ) -> SyncPaginator[LiveStream]:
+        """List live streams, lazily.
+
+        Args:
+            room_id: Only the streams of this room.
+            session_id: Only the streams of this session.
+            status: Only the streams in this state: `starting`, `running`,
+                `stopping`, `post_processing`, `completed` or `failed`.
+            limit: The page size, 10 to 100.
+            start: Resume after a page: pass a page's `next_cursor`.
+
+        Returns:
+            A lazy [SyncPaginator][hms_async.SyncPaginator] of live streams:
+                call its `first_page()` for the first page, iterate it for every one.
+
+        Raises:
+            ValueError: `limit` is outside 10 to 100 (raised at the call).
+            TypeError: `limit` is not an int (raised at the call).
+            BadRequestError: The API refused a filter (raised when the first page is fetched or
+                iterated).
+
+        Example:
+            ```python
+            for stream in hms.live_streams.list(status="running"):
+                print(stream.playback.url if stream.playback else None)
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/list-all-live-streams>
+        """
+        check_limit(limit)
+        params = {
+            "room_id": room_id,
+            "session_id": session_id,
+            "status": status,
+            "limit": limit,
+        }
+        return self._list("live-streams", LiveStream, params, start=start)
+
+    def send_timed_metadata(
+        self, stream_id: str, *, payload: str, duration: int
+    ) -> LiveStream:
+        """Insert timed metadata into a running stream.
+
+        Players receive `payload` as an HLS cue (ID3) at this point of the
+        stream, valid for `duration` seconds. Not retried once sent.
+
+        Args:
+            stream_id: The live stream's id.
+            payload: The text to insert: 1 to 100 characters.
+            duration: How long the cue applies, in whole seconds: 1 to 43200.
+
+        Returns:
+            The live stream.
+
+        Raises:
+            TypeError: `payload` is not a string, or `duration` is not an int.
+            ValueError: `payload` is empty or longer than 100 characters,
+                `duration` is out of range, or `stream_id` is empty; nothing is
+                sent.
+            NotFoundError: No live stream has this id.
+            BadRequestError: The API refused the metadata.
+
+        Example:
+            ```python
+            hms.live_streams.send_timed_metadata(
+                stream.id, payload='{"poll": "q1"}', duration=30
+            )
+            ```
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/send-timed-metadata>
+        """
+        if not isinstance(payload, str):
+            raise TypeError(f"payload must be a string, got {type(payload).__name__}")
+        if not 1 <= len(payload) <= _MAX_PAYLOAD:
+            raise ValueError(
+                f"payload must be between 1 and {_MAX_PAYLOAD} characters long, "
+                f"got {len(payload)}"
+            )
+        check_int("duration", duration, 1, _MAX_METADATA_SECONDS)
+        return self._post(
+            path("live-streams", stream_id, "timed-metadata"),
+            {"payload": payload, "duration": duration},
+        )
+
+    def pause_recording(self, stream_id: str) -> LiveStream:
+        """Pause the stream's recording; the stream itself goes on.
+
+        Use it to keep the VOD clean while the broadcaster is away. Pausing twice
+        leaves the same state, so the call is retried like a GET.
+
+        Args:
+            stream_id: The live stream's id.
+
+        Returns:
+            The live stream.
+
+        Raises:
+            NotFoundError: No live stream has this id.
+            BadRequestError: The API refused the pause.
+            ValueError: `stream_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/pause-live-stream-recording>
+        """
+        return self._post(
+            path("live-streams", stream_id, "pause-recording"), idempotent=True
+        )
+
+    def resume_recording(self, stream_id: str) -> LiveStream:
+        """Resume the stream's paused recording.
+
+        Resuming twice leaves the same state, so the call is retried like a GET.
+
+        Args:
+            stream_id: The live stream's id.
+
+        Returns:
+            The live stream.
+
+        Raises:
+            NotFoundError: No live stream has this id.
+            BadRequestError: The API refused the resume.
+            ValueError: `stream_id` is empty; nothing is sent.
+
+        100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/resume-live-stream-recording>
+        """
+        return self._post(
+            path("live-streams", stream_id, "resume-recording"), idempotent=True
+        )
+
+    def _post(
+        self,
+        url_path: str,
+        payload: dict[str, Any] | None = None,
+        *,
+        idempotent: bool = False,
+    ) -> LiveStream:
+        # Pausing or resuming twice leaves the same state, so those may be
+        # retried; starts, stops and metadata are sent at most once.
+        return self._requester.request(
+            "POST",
+            url_path,
+            json=payload,
+            parse=model(LiveStream),
+            idempotent=idempotent,
+        )
