@@ -1,18 +1,16 @@
 """Event hooks: the client's ``event_hooks``, checked once, and how one is called.
 
 ``HMSClient(event_hooks={"request": [...], "response": [...], "retry": [...]})``
-takes plain functions and coroutine functions alike: a hook's result is
-awaited when it is awaitable. ``call`` is the one primitive the send loop
-uses; the sync client has its own (sync hooks only).
+takes plain functions and coroutine functions alike (the sync client, plain
+functions only); ``_compat.call_hooks`` calls them.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
-__all__ = ["EVENTS", "EventHooks", "call"]
+__all__ = ["EVENTS", "EventHooks"]
 
 EVENTS: Final = ("request", "response", "retry")
 """The events a hook may be given for, in the order of an attempt."""
@@ -58,12 +56,3 @@ class EventHooks:
 
     def __bool__(self) -> bool:
         return bool(self.request or self.response or self.retry)
-
-
-async def call(hooks: tuple[Hook, ...], *args: Any) -> None:
-    """Call each hook with ``args`` in order, awaiting what it returns if it
-    must be awaited; an exception of a hook propagates as it is."""
-    for hook in hooks:
-        result = hook(*args)
-        if inspect.isawaitable(result):
-            await result

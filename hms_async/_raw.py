@@ -151,4 +151,11 @@ def raw_page(
     method: Callable[P, AsyncPaginator[T]],
 ) -> Callable[P, Awaitable[RawResponse[Page[T]]]]:
     """``method`` (a service's list), returning its first page's ``RawResponse``."""
-    return raw_call(method)  # awaiting a paginator fetches its first page
+
+    @functools.wraps(method)
+    async def call(*args: P.args, **kwargs: P.kwargs) -> RawResponse[Page[T]]:
+        capture = Capture()
+        await cast(Any, method)(*args, **kwargs, **{RAW: capture}).first_page()
+        return capture.take()
+
+    return call

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import httpx
 
-from . import _hooks
+from . import _compat
 from ._hooks import EventHooks
 from ._tracing import Span
 
@@ -89,7 +89,7 @@ class Watch:
         self.status = None
         hooks = self.hooks
         if hooks is not None and hooks.request:
-            await _hooks.call(hooks.request, self.masked(request))
+            await _compat.call_hooks(hooks.request, self.masked(request))
 
     async def answered(self, response: httpx.Response) -> None:
         """After an attempt that got an answer (any status): the ``response`` hooks."""
@@ -97,7 +97,7 @@ class Watch:
         hooks = self.hooks
         if hooks is not None and hooks.response:
             copy = masked_response(response, self.masked(response.request))
-            await _hooks.call(hooks.response, copy)
+            await _compat.call_hooks(hooks.response, copy)
 
     async def retrying(self, attempt: int, wait: float, cause: object) -> None:
         """Before the wait of a retry: the span's event and the ``retry`` hooks.
@@ -114,7 +114,7 @@ class Watch:
         if isinstance(cause, httpx.Response):
             cause = masked_response(cause, self.masked(cause.request))
         try:
-            await _hooks.call(hooks.retry, attempt, wait, cause)
+            await _compat.call_hooks(hooks.retry, attempt, wait, cause)
         except Exception as exc:
             # Raised while the transport's error was being handled, Python
             # chains that one; the SDK's error (whose cause it is) says more.

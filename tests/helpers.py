@@ -124,8 +124,9 @@ def service_classes() -> dict[str, type[Any]]:
     }
 
 
-def services_of(client: HMSClient) -> dict[str, Any]:
-    """Every service of ``client`` by attribute name (created on first access)."""
+def services_of(client: object) -> dict[str, Any]:
+    """Every service of ``client`` (an HMSClient or a SyncHMSClient) by attribute
+    name (created on first access)."""
     return {name: getattr(client, name) for name in service_classes()}
 
 

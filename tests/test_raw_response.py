@@ -15,7 +15,6 @@ from hms_async import (
     RawResponse,
     ResponseDecodeError,
 )
-from hms_async._raw_services import WithRawResponse
 from hms_async.models import Room
 
 from .helpers import ACCESS_KEY, APP_SECRET, services_of
@@ -91,7 +90,8 @@ async def test_raw_list_is_the_first_page() -> None:
     body = {"limit": 10, "data": [ROOM], "last": "r1"}
     recorder = Recorder(lambda _: httpx.Response(200, json=body))
     async with client_for(recorder) as hms:
-        raw = await hms.with_raw_response.rooms.list(limit=10, enabled=True)
+        listed = hms.with_raw_response.rooms.list  # the first page's answer
+        raw = await listed(limit=10, enabled=True)
 
     assert len(recorder.requests) == 1
     assert recorder.last.url.params["enabled"] == "true"
@@ -152,7 +152,7 @@ def test_every_method_has_a_raw_form() -> None:
     """The generated wrappers name every method that sends a request."""
     client = HMSClient(ACCESS_KEY, APP_SECRET)
     raw = client.with_raw_response
-    assert isinstance(raw, WithRawResponse)
+    assert type(raw).__name__ == "WithRawResponse"
     wrapped = {
         f"{service}.{name}"
         for service in services_of(client)

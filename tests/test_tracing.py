@@ -21,9 +21,9 @@ from hms_async import APIConnectionError, HMSClient, NotFoundError
 
 from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
 from .loopback import serve
-from .test_endpoint_table import _arguments, _call, _rows
+from .test_endpoint_table import _arguments, _rows
 from .test_event_hooks import HookFailed, fail, replies
-from .test_request_options import ROOM, Recorder, client_for
+from .test_request_options import ROOM, Recorder, client_for, sent
 
 
 @pytest.fixture
@@ -248,7 +248,7 @@ async def test_every_endpoint_span_is_named_by_its_template(
         method = getattr(getattr(hms, service), name)
         args, kwargs = _arguments(method_name, method)
         with pytest.raises(Exception, match="400"):
-            await _call(method, args, kwargs)
+            await sent(method, args, kwargs)
 
     span = only(exporter)
     template = path.removeprefix("auth: ").split("(")[0]
