@@ -31,6 +31,7 @@ import httpx
 import orjson
 
 from . import _compat
+from ._call_options import Extras
 from ._call_options import extras as apply_options
 from ._encoding import encode_query, path, query_string
 from ._hooks import EventHooks
@@ -62,6 +63,7 @@ _CLOSED: Final = (
     "create a new client"
 )
 _DEFAULT: Final[Any] = object()
+_MODULES: Final = sys.modules
 
 
 class Requester:
@@ -143,18 +145,6 @@ class Requester:
             raise ClientClosedError(_CLOSED)
         url_path = path(template, *ids) if ids else template
         headers = dict(self._headers)
-        extras = None
-        if options:
-            extras = apply_options(
-                options, method, f"{method} {template}", params, json
-            )
-            params, json = extras.params, extras.json
-            if extras.headers:
-                headers.update(extras.headers)
-        content = None
-        if json is not None or method == "POST":
-            content = orjson.dumps({} if json is None else json)
-            headers["Content-Type"] = "application/json"
         extra: dict[str, Any] = {}
         if self._timeout is not None:
             extra["timeout"] = self._timeout
@@ -166,8 +156,20 @@ class Requester:
                 write=base.write,
                 pool=base.pool,
             )
-        if extras is not None and extras.timeout is not None:
-            extra["timeout"] = extras.timeout
+        extras = None
+        if options:
+            extras = apply_options(
+                options, method, f"{method} {template}", params, json
+            )
+            params, json = extras.params, extras.json
+            if extras.headers:
+                headers.update(extras.headers)
+            if extras.timeout is not None:
+                extra["timeout"] = extras.timeout
+        content = None
+        if json is not None or method == "POST":
+            content = orjson.dumps({} if json is None else json)
+            headers["Content-Type"] = "application/json"
         query: dict[str, str | list[str]] | None = encode_query(params) or None
         url = (base_url or self._base_url).rstrip("/") + "/" + url_path.lstrip("/")
         target: str | httpx.URL = url
@@ -187,14 +189,19 @@ class Requester:
         )
         safe = method == "GET" if idempotent is None else idempotent
         auth = self._auth if auth is _DEFAULT else auth
-        otel = sys.modules.get(OTEL)  # the app's OpenTelemetry, if it traces
-        traced = None if otel is None else tracer(otel)
-        if extras is None and self._hooks is None and traced is None:
-            response, body = await self._send_all(request, url_path, safe, auth, None)
+        watch = None
+        if extras is not None or self._hooks is not None or OTEL in _MODULES:
+            watch = self._watch(extras, request, template, token=auth is not None)
+        if watch is None:  # nothing looks on: the plain send
+            if self._deadline is None:
+                response, body = await self._send(
+                    request, url_path, safe, auth, Call(math.inf), None
+                )
+            else:
+                response, body = await self._send_by(
+                    self._deadline, request, url_path, safe, auth, None
+                )
             return parse_json(response, body, parse)
-        watch = Watch(self._hooks, token=auth is not None)
-        if traced is not None:
-            watch.trace(traced, request, template)
         response, body = await self._watched(watch, request, url_path, safe, auth)
         capture = extras.raw if extras is not None else None
         if capture is None:
@@ -208,6 +215,26 @@ class Requester:
             elapsed=time.perf_counter() - watch.started,
         )
         return None  # type: ignore[return-value]  # with_raw_response reads the capture
+
+    def _watch(
+        self,
+        extras: Extras | None,
+        request: httpx.Request,
+        template: str,
+        *,
+        token: bool,
+    ) -> Watch | None:
+        """A watch for a call that hooks, a tracer or a raw capture look at,
+        its span started; ``None`` if nothing does (options alone, or the
+        app's OpenTelemetry imported without a provider set)."""
+        traced = tracer(_MODULES[OTEL]) if OTEL in _MODULES else None
+        raw = extras is not None and extras.raw is not None
+        if not raw and self._hooks is None and traced is None:
+            return None
+        watch = Watch(self._hooks, token=token)
+        if traced is not None:
+            watch.trace(traced, request, template)
+        return watch
 
     async def _watched(
         self,

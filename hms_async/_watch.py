@@ -12,7 +12,7 @@ raised for a retry, the error that caused the retry is its ``__context__``.
 
 from __future__ import annotations
 
-import contextlib
+import copy
 import time
 from typing import Any, Final
 
@@ -44,17 +44,16 @@ def masked_request(request: httpx.Request, *, token: bool) -> httpx.Request:
 
 
 def masked_response(response: httpx.Response, request: httpx.Request) -> httpx.Response:
-    """A read copy of ``response`` whose request is ``request`` (a masked one)."""
-    copy = httpx.Response(
-        response.status_code,
-        headers=response.headers,
-        content=response.content,
-        request=request,
-        extensions=dict(response.extensions),
-    )
-    with contextlib.suppress(RuntimeError):  # not closed: no elapsed time yet
-        copy.elapsed = response.elapsed
-    return copy
+    """A read copy of ``response`` whose request is ``request`` (a masked one).
+
+    httpx's own copy (what pickling keeps: the body, the elapsed time; no
+    stream), with headers and extensions of its own.
+    """
+    answer = copy.copy(response)
+    answer.headers = response.headers.copy()
+    answer.extensions = dict(response.extensions)
+    answer.request = request
+    return answer
 
 
 class Watch:
