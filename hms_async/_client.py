@@ -15,7 +15,6 @@ import httpx
 
 from ._auth import DEFAULT_TOKEN_TTL, ManagementAuth, TokenSigner
 from ._call_options import RequestOptions
-from ._hooks import EventHooks
 from ._http import HEADERS, make_http_client
 from ._options import (
     AUTH_BASE_URL_ENV,
@@ -32,6 +31,7 @@ from ._retry import RetryPolicy
 from ._slots import Slots
 
 if TYPE_CHECKING:  # services are imported on first use (a fast import)
+    from ._hooks import EventHooks
     from ._raw_services import WithRawResponse
     from .resources.active_rooms import ActiveRoomsResource
     from .resources.analytics import AnalyticsResource
@@ -106,6 +106,12 @@ def _credentials(
             "HMSClient needs " + " and ".join(missing) + ", or a management_token"
         )
     return access_key, app_secret
+
+
+def _event_hooks(hooks: Mapping[str, Iterable[Callable[..., Any]]]) -> EventHooks:
+    from ._hooks import EventHooks  # loaded only for a client that has hooks
+
+    return EventHooks(hooks)
 
 
 class HMSClient:
@@ -266,7 +272,7 @@ class HMSClient:
             # changed, so they go with each of its requests.
             headers=HEADERS if http_client is not None else {},
             slots=slots,
-            hooks=None if event_hooks is None else EventHooks(event_hooks),
+            hooks=None if event_hooks is None else _event_hooks(event_hooks),
         )
         if http_client is not None and timeout is not DEFAULT_TIMEOUT:
             # Applied per request: the injected client's own default stays its.

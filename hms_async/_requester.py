@@ -25,7 +25,7 @@ import math
 import sys
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import httpx
 import orjson
@@ -34,15 +34,17 @@ from . import _compat
 from ._call_options import Extras
 from ._call_options import extras as apply_options
 from ._encoding import encode_query, path, query_string
-from ._hooks import EventHooks
-from ._raw import RawResponse
 from ._retry import RetryPolicy, allowed_retries, pause
 from ._slots import Call, Slots
 from ._status import connection_error, error_for, load, retry_after_header
 from ._status import parse as parse_json
-from ._tracing import OTEL, tracer
+from ._tracing import OTEL
 from ._urls import request_url
-from ._watch import Watch
+
+if TYPE_CHECKING:  # loaded when a call is watched: hooks, a tracer, raw
+    from ._hooks import EventHooks
+    from ._watch import Watch
+
 from .errors import (
     APITimeoutError,
     ClientClosedError,
@@ -206,6 +208,8 @@ class Requester:
         capture = extras.raw if extras is not None else None
         if capture is None:
             return parse_json(response, body, parse)
+        from ._raw import RawResponse
+
         capture.raw = RawResponse(
             response,
             body,
@@ -227,10 +231,14 @@ class Requester:
         """A watch for a call that hooks, a tracer or a raw capture look at,
         its span started; ``None`` if nothing does (options alone, or the
         app's OpenTelemetry imported without a provider set)."""
+        from ._tracing import tracer
+
         traced = tracer(_MODULES[OTEL]) if OTEL in _MODULES else None
         raw = extras is not None and extras.raw is not None
         if not raw and self._hooks is None and traced is None:
             return None
+        from ._watch import Watch
+
         watch = Watch(self._hooks, token=token)
         if traced is not None:
             watch.trace(traced, request, template)
@@ -311,7 +319,9 @@ class Requester:
         while True:
             attempt += 1
             if watch is not None:
-                await watch.sending(request)
+                watch.attempt()
+                if watch.hooks is not None:
+                    await watch.sending(request)
             started = time.perf_counter()
             try:
                 response = await self._attempt(request, path, auth, call)
@@ -330,7 +340,9 @@ class Requester:
                 await pause(wait)
                 continue
             if watch is not None:
-                await watch.answered(response)
+                watch.status = response.status_code
+                if watch.hooks is not None:
+                    await watch.answered(response)
             status = response.status_code
             if status < 400:
                 try:

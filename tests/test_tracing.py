@@ -262,10 +262,10 @@ async def test_without_a_provider_nothing_is_traced(
 ) -> None:
     """The API imported, no provider set: no span, the plain path."""
     monkeypatch.setattr(trace, "_TRACER_PROVIDER", None)
-    import hms_async._requester as requester
+    import hms_async._watch
 
     watched: list[Any] = []
-    monkeypatch.setattr(requester, "Watch", lambda *a, **k: watched.append(a))
+    monkeypatch.setattr(hms_async._watch, "Watch", lambda *a, **k: watched.append(a))
     async with client_for(Recorder()) as hms:
         await hms.rooms.retrieve("r1")
 

@@ -22,9 +22,9 @@ from hms_async._client import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_CONNECTIONS,
     DEFAULT_TIMEOUT,
+    _event_hooks,
     _Keep,
 )
-from hms_async._hooks import EventHooks
 from hms_async._http import HEADERS
 from hms_async._options import (
     AUTH_BASE_URL_ENV,
@@ -240,7 +240,7 @@ class SyncHMSClient:
             # changed, so they go with each of its requests.
             headers=HEADERS if http_client is not None else {},
             slots=slots,
-            hooks=None if event_hooks is None else EventHooks(event_hooks),
+            hooks=None if event_hooks is None else _event_hooks(event_hooks),
         )
         if http_client is not None and timeout is not DEFAULT_TIMEOUT:
             # Applied per request: the injected client's own default stays its.

@@ -26,7 +26,7 @@ import logging
 import math
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 import orjson
@@ -34,8 +34,6 @@ import orjson
 from hms_async._call_options import Extras
 from hms_async._call_options import extras as apply_options
 from hms_async._encoding import encode_query, path, query_string
-from hms_async._hooks import EventHooks
-from hms_async._raw import RawResponse
 from hms_async._requester import (
     _DEFAULT,
     _MODULES,
@@ -52,8 +50,7 @@ from hms_async._status import parse as parse_json
 from hms_async._sync import _compat
 from hms_async._sync._retry import pause
 from hms_async._sync._slots import Slots
-from hms_async._sync._watch import Watch
-from hms_async._tracing import OTEL, tracer
+from hms_async._tracing import OTEL
 from hms_async._urls import request_url
 from hms_async.errors import (
     APITimeoutError,
@@ -61,6 +58,10 @@ from hms_async.errors import (
     RateLimitError,
     ResponseDecodeError,
 )
+
+if TYPE_CHECKING:  # loaded when a call is watched: hooks, a tracer, raw
+    from hms_async._hooks import EventHooks
+    from hms_async._sync._watch import Watch
 
 __all__ = ["Requester"]
 
@@ -210,6 +211,8 @@ class Requester:
         capture = extras.raw if extras is not None else None
         if capture is None:
             return parse_json(response, body, parse)
+        from hms_async._raw import RawResponse
+
         capture.raw = RawResponse(
             response,
             body,
@@ -231,10 +234,14 @@ class Requester:
         """A watch for a call that hooks, a tracer or a raw capture look at,
         its span started; ``None`` if nothing does (options alone, or the
         app's OpenTelemetry imported without a provider set)."""
+        from hms_async._tracing import tracer
+
         traced = tracer(_MODULES[OTEL]) if OTEL in _MODULES else None
         raw = extras is not None and extras.raw is not None
         if not raw and self._hooks is None and traced is None:
             return None
+        from hms_async._sync._watch import Watch
+
         watch = Watch(self._hooks, token=token)
         if traced is not None:
             watch.trace(traced, request, template)
@@ -315,7 +322,9 @@ class Requester:
         while True:
             attempt += 1
             if watch is not None:
-                watch.sending(request)
+                watch.attempt()
+                if watch.hooks is not None:
+                    watch.sending(request)
             started = time.perf_counter()
             try:
                 response = self._attempt(request, path, auth, call)
@@ -334,7 +343,9 @@ class Requester:
                 pause(wait)
                 continue
             if watch is not None:
-                watch.answered(response)
+                watch.status = response.status_code
+                if watch.hooks is not None:
+                    watch.answered(response)
             status = response.status_code
             if status < 400:
                 try:

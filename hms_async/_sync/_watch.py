@@ -53,17 +53,20 @@ class Watch:
             self._masked = masked_request(request, token=self._token)
         return self._masked
 
+    def attempt(self) -> None:
+        """A new attempt begins (no answer yet; the token may be signed anew)."""
+        self._masked = None
+        self.status = None
+
     def sending(self, request: httpx.Request) -> None:
         """Before an attempt: the ``request`` hooks."""
-        self._masked = None  # the token may be signed anew for this attempt
-        self.status = None
         hooks = self.hooks
         if hooks is not None and hooks.request:
             _compat.call_hooks(hooks.request, self.masked(request))
 
     def answered(self, response: httpx.Response) -> None:
-        """After an attempt that got an answer (any status): the ``response`` hooks."""
-        self.status = response.status_code
+        """After an attempt that got an answer (any status, which the send
+        loop has recorded in ``status``): the ``response`` hooks."""
         hooks = self.hooks
         if hooks is not None and hooks.response:
             copy = masked_response(response, self.masked(response.request))
