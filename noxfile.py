@@ -91,6 +91,9 @@ def lint(session: nox.Session) -> None:
     session.install(*_group("lint"))
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    # Generated code: the typed with_raw_response wrappers (from the
+    # services), then the sync client (from the async source).
+    session.run("python", "scripts/raw_responses.py", "--check")
     session.run("python", "scripts/unasync.py", "--check")
 
 

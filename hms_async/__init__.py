@@ -31,6 +31,7 @@ from .errors import (
 
 if _typing.TYPE_CHECKING:
     from . import models, webhooks
+    from ._call_options import RequestOptions
     from ._client import (
         DEFAULT_AUTH_BASE_URL,
         DEFAULT_BASE_URL,
@@ -39,6 +40,7 @@ if _typing.TYPE_CHECKING:
     )
     from ._pagination import AsyncPaginator, Page
     from ._prefetch import PagePrefetch, Prefetch
+    from ._raw import RawResponse
     from ._serde import (
         from_dict,
         to_dict,
@@ -49,9 +51,11 @@ if _typing.TYPE_CHECKING:
 _SOURCES = {
     ".models": "models",
     ".webhooks": "webhooks",
+    "._call_options": "RequestOptions",
     "._client": "DEFAULT_AUTH_BASE_URL DEFAULT_BASE_URL DEFAULT_TIMEOUT HMSClient",
     "._pagination": "AsyncPaginator Page",
     "._prefetch": "PagePrefetch Prefetch",
+    "._raw": "RawResponse",
     "._serde": "from_dict to_dict",
     "._sync._client": "SyncHMSClient",
     "._sync._pagination": "SyncPaginator",
@@ -79,6 +83,8 @@ __all__ = [
     "PermissionDeniedError",
     "Prefetch",
     "RateLimitError",
+    "RawResponse",
+    "RequestOptions",
     "ResponseDecodeError",
     "ServerError",
     "SyncHMSClient",

@@ -8,12 +8,13 @@ import functools
 import os
 import time
 import types
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Final, Literal, Self
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, Unpack
 
 import httpx
 
 from ._auth import DEFAULT_TOKEN_TTL, ManagementAuth, TokenSigner
+from ._call_options import RequestOptions
 from ._http import HEADERS, make_http_client
 from ._options import (
     AUTH_BASE_URL_ENV,
@@ -30,6 +31,8 @@ from ._retry import RetryPolicy
 from ._slots import Slots
 
 if TYPE_CHECKING:  # services are imported on first use (a fast import)
+    from ._hooks import EventHooks
+    from ._raw_services import WithRawResponse
     from .resources.active_rooms import ActiveRoomsResource
     from .resources.analytics import AnalyticsResource
     from .resources.external_streams import ExternalStreamsResource
@@ -105,6 +108,12 @@ def _credentials(
     return access_key, app_secret
 
 
+def _event_hooks(hooks: Mapping[str, Iterable[Callable[..., Any]]]) -> EventHooks:
+    from ._hooks import EventHooks  # loaded only for a client that has hooks
+
+    return EventHooks(hooks)
+
+
 class HMSClient:
     """An async client for the 100ms server REST API v2.
 
@@ -162,16 +171,29 @@ class HMSClient:
         token_ttl: The lifetime of the management tokens it signs, in seconds
             (24 hours by default).
         clock: The time source of token signing, for tests.
+        event_hooks: Functions to call as each call goes, by event: plain
+            functions or coroutine functions (awaited), in order.
+            `"request"` hooks get the `httpx.Request` before each attempt;
+            `"response"` hooks the `httpx.Response` after each attempt that
+            got an answer, whatever its status; `"retry"` hooks
+            `(attempt, wait, cause)` before each retry's wait: the number of
+            the attempt that failed, the seconds to wait, and the
+            `httpx.Response` or the SDK error that caused it. Hooks get
+            copies, with `Authorization` masked: they never see the token.
+            A hook that raises ends the call with its own exception, which
+            is never retried. Views made by `with_options()` share them.
 
     Raises:
         ValueError: No credentials (neither the key pair nor a
             `management_token`), an empty `management_token` or URL, both
-            `http_client` and `transport` (or `http="aiohttp"`), or an option
+            `http_client` and `transport` (or `http="aiohttp"`), an option
             out of range (`timeout` or `deadline` not above 0, `max_retries`
-            below 0, `max_connections` below 1).
-        TypeError: An option of the wrong type, e.g. `timeout="x"`, or an
+            below 0, `max_connections` below 1), or an `event_hooks` event
+            other than `"request"`, `"response"` and `"retry"`.
+        TypeError: An option of the wrong type, e.g. `timeout="x"`, an
             `http_client` or `transport` made for the other kind of client
-            (async or sync).
+            (async or sync), or `event_hooks` hooks that are not a list of
+            callables.
 
     Attributes:
         base_url: The API base URL the client sends to.
@@ -208,6 +230,7 @@ class HMSClient:
         transport: httpx.AsyncBaseTransport | None = None,
         token_ttl: int = DEFAULT_TOKEN_TTL,
         clock: Callable[[], float] = time.time,
+        event_hooks: Mapping[str, Iterable[Callable[..., Any]]] | None = None,
     ) -> None:
         key, secret = _credentials(access_key, app_secret, management_token)
         check_http("http_client", http_client, httpx.AsyncClient)
@@ -249,6 +272,7 @@ class HMSClient:
             # changed, so they go with each of its requests.
             headers=HEADERS if http_client is not None else {},
             slots=slots,
+            hooks=None if event_hooks is None else _event_hooks(event_hooks),
         )
         if http_client is not None and timeout is not DEFAULT_TIMEOUT:
             # Applied per request: the injected client's own default stays its.
@@ -260,8 +284,29 @@ class HMSClient:
     def _attach_services(self) -> None:
         # Services are created on first access (cached properties below); a
         # view made by copy.copy drops the original's, bound to its requester.
-        for name in _SERVICES:
+        for name in (*_SERVICES, "with_raw_response"):
             self.__dict__.pop(name, None)
+
+    @functools.cached_property
+    def with_raw_response(self) -> WithRawResponse:
+        """Every service method, returning the HTTP answer with its result.
+
+        `hms.with_raw_response.<service>.<method>(...)` takes what the method
+        takes and sends the same request, with the same checks, retries and
+        errors; it returns a [RawResponse][hms_async.RawResponse]: the status,
+        headers, request, elapsed time and retries, and `parse()` for the
+        result the method would return. For a list, the first page.
+
+        Example:
+            ```python
+            raw = await hms.with_raw_response.rooms.retrieve(room_id)
+            print(raw.status_code, raw.retries, raw.elapsed)
+            room = raw.parse()
+            ```
+        """
+        from ._raw_services import WithRawResponse
+
+        return WithRawResponse(self)
 
     @functools.cached_property
     def rooms(self) -> RoomsResource:
@@ -425,6 +470,7 @@ class HMSClient:
         *,
         params: Mapping[str, Any] | None = None,
         json: object = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Any:
         """Send any call through the SDK's auth, retries and errors.
 
@@ -439,6 +485,9 @@ class HMSClient:
                 sent as `true`/`false`, datetimes as RFC 3339 and lists as repeated
                 keys.
             json: The JSON body, if any.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The decoded JSON of the answer (`None` for an empty body).
@@ -455,7 +504,12 @@ class HMSClient:
         """
         method = method.upper()
         return await self._requester.request(
-            method, path.lstrip("/"), params=params, json=json, parse=as_json
+            method,
+            path.lstrip("/"),
+            params=params,
+            json=json,
+            parse=as_json,
+            options=request_options,
         )
 
     async def aclose(self) -> None:

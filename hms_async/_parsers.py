@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["as_json", "ignore", "model", "model_list"]
+__all__ = ["as_json", "first", "ignore", "model", "model_list"]
 
 R = TypeVar("R")
 
@@ -46,6 +46,21 @@ def _list_of(cls: type[R], key: str | None) -> Callable[[Any], list[R]]:
         if type(items) is not list:
             raise TypeError(f"expected a JSON array, got {type(items).__name__}")
         return many(items)
+
+    return parse
+
+
+def first(
+    items: Callable[[Any], list[R]], missing: Callable[[], Exception]
+) -> Callable[[Any], R]:
+    """A parser for the first of the items ``items`` parses; ``missing()``
+    is raised when there is none (a lookup through a list)."""
+
+    def parse(body: Any) -> R:
+        found = items(body)
+        if not found:
+            raise missing()
+        return found[0]
 
     return parse
 

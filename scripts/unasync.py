@@ -100,7 +100,18 @@ TESTS: tuple[Module, ...] = (
         "test_client_options",
         "test_with_options",
         "test_pagination",
+        "test_request_options",
+        "test_raw_response",
+        "test_event_hooks",
+        "test_tracing",
         skip={
+            # Async servers and layers: the loopback server, aiohttp; and a
+            # spy on the async requester's module.
+            "test_event_hooks": ("test_hooks_run_on_both_http_layers",),
+            "test_tracing": (
+                "test_global_httpx_instrumentation_over_real_sockets",
+                "test_without_a_provider_nothing_is_traced",
+            ),
             # A guard of anyio.fail_after, and a mock transport that sleeps:
             # their sync versions are in tests/test_sync_client.py.
             "test_with_options": (
@@ -129,6 +140,7 @@ TESTS: tuple[Module, ...] = (
 MODULES: tuple[Module, ...] = (
     Module(f"{PACKAGE}._retry"),
     Module(f"{PACKAGE}._slots"),
+    Module(f"{PACKAGE}._watch"),
     Module(f"{PACKAGE}._requester"),
     Module(f"{PACKAGE}._walk"),
     Module(
@@ -142,6 +154,8 @@ MODULES: tuple[Module, ...] = (
         ),
     ),
     *_resources(),
+    Module(f"{PACKAGE}._raw"),
+    Module(f"{PACKAGE}._raw_services"),
     Module(f"{PACKAGE}._client"),
     *TESTS,
 )

@@ -20,12 +20,18 @@ import jwt
 
 import hms_async.resources
 from hms_async import HMSClient
+from hms_async._encoding import path
 
 ACCESS_KEY = "test-access-key"
 APP_SECRET = "test-app-secret-that-is-at-least-32-bytes"
 BASE_URL = "https://api.100ms.live/v2/"
 Http = Literal["httpx", "aiohttp"]
 """The HTTP layers of ``HMSClient(http=...)``."""
+
+
+def id_path(*ids: str) -> str:
+    """``path()`` of a template of slots only: every segment an encoded id."""
+    return path("/".join(f"{{id{n}}}" for n in range(len(ids))), *ids)
 
 
 def mock_client(handler: Callable[[httpx.Request], httpx.Response]) -> HMSClient:
@@ -108,15 +114,19 @@ def service_classes() -> dict[str, type[Any]]:
     for info in pkgutil.iter_modules(hms_async.resources.__path__):
         module = importlib.import_module(f"hms_async.resources.{info.name}")
         classes |= {n: c for n, c in vars(module).items() if inspect.isclass(c)}
-    return {
-        name: classes[inspect.get_annotations(member.func)["return"]]
+    returns = {
+        name: inspect.get_annotations(member.func)["return"]
         for name, member in vars(HMSClient).items()
         if isinstance(member, functools.cached_property)
     }
+    return {
+        name: classes[cls] for name, cls in returns.items() if cls.endswith("Resource")
+    }
 
 
-def services_of(client: HMSClient) -> dict[str, Any]:
-    """Every service of ``client`` by attribute name (created on first access)."""
+def services_of(client: object) -> dict[str, Any]:
+    """Every service of ``client`` (an HMSClient or a SyncHMSClient) by attribute
+    name (created on first access)."""
     return {name: getattr(client, name) for name in service_classes()}
 
 

@@ -202,6 +202,22 @@ def test_every_block_is_classified() -> None:
     assert sum(b.lang in PYTHON for b in ALL_BLOCKS) >= 10
 
 
+@pytest.fixture
+def tracing_restored(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """OpenTelemetry's process-wide state as it was, whatever a page sets up
+    (a tracer provider, which may be set once; httpx's instrumentation)."""
+    from opentelemetry import trace
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+    from opentelemetry.util._once import Once
+
+    monkeypatch.setattr(trace, "_TRACER_PROVIDER", None)
+    monkeypatch.setattr(trace, "_TRACER_PROVIDER_SET_ONCE", Once())
+    yield
+    instrumentor = HTTPXClientInstrumentor()
+    if instrumentor.is_instrumented_by_opentelemetry:
+        instrumentor.uninstrument()
+
+
 @pytest.mark.parametrize(("page", "backend"), list(_page_params()))
 def test_page_python_blocks_run(
     page: pathlib.Path,
@@ -209,6 +225,7 @@ def test_page_python_blocks_run(
     served_env: dict[str, str],
     tmp_path: pathlib.Path,
     monkeypatch: pytest.MonkeyPatch,
+    tracing_restored: None,
 ) -> None:
     """The page's python blocks run in order, in one namespace, against the fake."""
     monkeypatch.chdir(tmp_path)

@@ -22,7 +22,7 @@ from hms_async import AsyncPaginator, HMSClient, models
 from .helpers import service_classes
 
 DOCS_LINK = "https://www.100ms.live/docs/"
-_ENTRY = re.compile(r"(\w+)(?: \([^)]*\))?:(?:\s|$)")
+_ENTRY = re.compile(r"\*{0,2}(\w+)(?: \([^)]*\))?:(?:\s|$)")
 
 
 def _services() -> Iterator[tuple[str, type[Any]]]:

@@ -91,6 +91,8 @@ def _arguments(
     for param in inspect.signature(method).parameters.values():
         if param.name in overrides or param.default is not param.empty:
             continue
+        if param.kind is param.VAR_KEYWORD:  # the per-call options
+            continue
         value = _sample(param.name, hints.get(param.name, str))
         if param.kind is param.KEYWORD_ONLY:
             kwargs[param.name] = value

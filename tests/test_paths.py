@@ -73,12 +73,29 @@ async def test_empty_id_refused() -> None:
 
 
 def test_non_string_id_refused() -> None:
-    """A non-string id is a TypeError."""
-    with pytest.raises(TypeError, match="string"):
-        path("rooms", 5)  # type: ignore[arg-type]
+    """A non-string id is a TypeError naming its slot."""
+    with pytest.raises(TypeError, match=r"^room_id must be a string, got int$"):
+        path("rooms/{room_id}", 5)  # type: ignore[arg-type]
 
 
-def test_path_joins_encoded_segments() -> None:
-    """Segments are joined with / and each is fully encoded."""
-    assert path("recordings", "room", "a/b") == "recordings/room/a%2Fb"
-    assert path("rooms", "..") == "rooms/%2E%2E"
+def test_ids_must_fill_the_slots() -> None:
+    """Too few or too many ids for the template is a TypeError."""
+    with pytest.raises(TypeError, match=r"^'rooms/\{room_id\}' takes 1 ids, got 2$"):
+        path("rooms/{room_id}", "a", "b")
+    with pytest.raises(TypeError, match="takes 2 ids, got 1"):
+        path("a/{x}/b/{y}", "a")
+
+
+def test_path_fills_the_template_with_encoded_ids() -> None:
+    """Each slot gets its id, fully encoded; the literal parts stay."""
+    assert path("recordings/room/{room_id}", "a/b") == "recordings/room/a%2Fb"
+    assert path("rooms/{room_id}", "..") == "rooms/%2E%2E"
+    assert path("a/{x}/b/{y}/c", "1 2", "ok") == "a/1%202/b/ok/c"
+    assert path("rooms") == "rooms"
+
+
+async def test_empty_id_is_named_by_its_slot() -> None:
+    """The message names the argument that was empty."""
+    async with echo_client([]) as hms:
+        with pytest.raises(ValueError, match=r"^peer_id must not be empty$"):
+            await hms.active_rooms.retrieve_peer("r1", "")

@@ -224,6 +224,55 @@ def test_aiohttp_is_refused() -> None:
     assert "use http='httpx' (the default)" in str(info.value)
 
 
+def test_a_coroutine_hook_is_refused_by_the_sync_client() -> None:
+    """Sync hooks only: an async hook is a TypeError, its coroutine closed
+    (no "never awaited" warning), and nothing is sent."""
+    sent: list[httpx.Request] = []
+
+    async def hook(request: httpx.Request) -> None:
+        raise AssertionError("never runs")
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"id": "r1"})
+
+    with (
+        SyncHMSClient(
+            ACCESS_KEY,
+            APP_SECRET,
+            transport=httpx.MockTransport(answer),
+            event_hooks={"request": [hook]},
+        ) as hms,
+        pytest.raises(TypeError, match="calls plain functions only"),
+    ):
+        hms.rooms.retrieve("r1")
+
+    assert sent == []
+
+
+def test_sync_hooks_and_spans_from_threads() -> None:
+    """Eight threads share one client: each call's hooks run in its thread."""
+    seen: list[str] = []
+
+    def hook(request: httpx.Request) -> None:
+        seen.append(threading.current_thread().name)
+
+    transport = httpx.MockTransport(lambda r: httpx.Response(200, json={"id": "r"}))
+    with SyncHMSClient(
+        ACCESS_KEY, APP_SECRET, transport=transport, event_hooks={"request": [hook]}
+    ) as hms:
+        threads = [
+            threading.Thread(target=hms.rooms.retrieve, args=("r",), name=f"t{n}")
+            for n in range(8)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    assert sorted(seen) == [f"t{n}" for n in range(8)]
+
+
 def test_closed_client_refuses_calls_and_views_close_nothing() -> None:
     """close() ends the client for good; a view's close() leaves it open."""
     with FakeHMS() as fake:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, assert_type
 
 import hms_async
-from hms_async import AsyncPaginator, HMSClient, Page
+from hms_async import AsyncPaginator, HMSClient, Page, RawResponse, SyncHMSClient
 from hms_async.models import Room, RoomCode, Session
 
 from .helpers import ACCESS_KEY, APP_SECRET, service_classes, services_of
@@ -26,6 +26,20 @@ async def _api_types(hms: HMSClient) -> None:
             assert_type(prefetched, Room)
     assert_type(hms.tokens.create(room_id="r", role="host"), str)
     assert_type(hms_async.to_dict(await hms.rooms.retrieve("r")), dict[str, Any])
+    raw = hms.with_raw_response
+    assert_type(await raw.rooms.retrieve("r", timeout=2), RawResponse[Room])
+    assert_type((await raw.rooms.retrieve("r")).parse(), Room)
+    assert_type(await raw.rooms.list(limit=10), RawResponse[Page[Room]])
+    assert_type(await raw.room_codes.create("r"), RawResponse[list[RoomCode]])
+    assert_type(await raw.templates.delete_role("t", "r"), RawResponse[None])
+    assert_type(await hms.rooms.retrieve("r", extra_headers={"X-A": "1"}), Room)
+
+
+def _sync_types(hms: SyncHMSClient) -> None:
+    raw = hms.with_raw_response
+    assert_type(raw.rooms.retrieve("r", extra_query={"a": 1}), RawResponse[Room])
+    assert_type(raw.rooms.list(limit=10), RawResponse[Page[Room]])
+    assert_type(hms.rooms.retrieve("r", timeout=None), Room)
 
 
 def test_client_services_are_typed_attributes() -> None:

@@ -9,18 +9,20 @@ import functools
 import os
 import time
 import types
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, Self, Unpack
 
 import httpx
 
 from hms_async._auth import DEFAULT_TOKEN_TTL, ManagementAuth, TokenSigner
+from hms_async._call_options import RequestOptions
 from hms_async._client import (
     _SERVICES,
     DEFAULT_AUTH_BASE_URL,
     DEFAULT_BASE_URL,
     DEFAULT_MAX_CONNECTIONS,
     DEFAULT_TIMEOUT,
+    _event_hooks,
     _Keep,
 )
 from hms_async._http import HEADERS
@@ -40,6 +42,7 @@ from hms_async._sync._requester import Requester
 from hms_async._sync._slots import Slots
 
 if TYPE_CHECKING:  # services are imported on first use (a fast import)
+    from hms_async._sync._raw_services import WithRawResponse
     from hms_async._sync.resources.active_rooms import ActiveRoomsResource
     from hms_async._sync.resources.analytics import AnalyticsResource
     from hms_async._sync.resources.external_streams import ExternalStreamsResource
@@ -137,16 +140,29 @@ class SyncHMSClient:
         token_ttl: The lifetime of the management tokens it signs, in seconds
             (24 hours by default).
         clock: The time source of token signing, for tests.
+        event_hooks: Functions to call as each call goes, by event: plain
+            functions or coroutine functions (awaited), in order.
+            `"request"` hooks get the `httpx.Request` before each attempt;
+            `"response"` hooks the `httpx.Response` after each attempt that
+            got an answer, whatever its status; `"retry"` hooks
+            `(attempt, wait, cause)` before each retry's wait: the number of
+            the attempt that failed, the seconds to wait, and the
+            `httpx.Response` or the SDK error that caused it. Hooks get
+            copies, with `Authorization` masked: they never see the token.
+            A hook that raises ends the call with its own exception, which
+            is never retried. Views made by `with_options()` share them.
 
     Raises:
         ValueError: No credentials (neither the key pair nor a
             `management_token`), an empty `management_token` or URL, both
-            `http_client` and `transport` (or `http="aiohttp"`), or an option
+            `http_client` and `transport` (or `http="aiohttp"`), an option
             out of range (`timeout` or `deadline` not above 0, `max_retries`
-            below 0, `max_connections` below 1).
-        TypeError: An option of the wrong type, e.g. `timeout="x"`, or an
+            below 0, `max_connections` below 1), or an `event_hooks` event
+            other than `"request"`, `"response"` and `"retry"`.
+        TypeError: An option of the wrong type, e.g. `timeout="x"`, an
             `http_client` or `transport` made for the other kind of client
-            (async or sync).
+            (async or sync), or `event_hooks` hooks that are not a list of
+            callables.
 
     Attributes:
         base_url: The API base URL the client sends to.
@@ -182,6 +198,7 @@ class SyncHMSClient:
         transport: httpx.BaseTransport | None = None,
         token_ttl: int = DEFAULT_TOKEN_TTL,
         clock: Callable[[], float] = time.time,
+        event_hooks: Mapping[str, Iterable[Callable[..., Any]]] | None = None,
     ) -> None:
         key, secret = _credentials(access_key, app_secret, management_token)
         check_http("http_client", http_client, httpx.Client)
@@ -223,6 +240,7 @@ class SyncHMSClient:
             # changed, so they go with each of its requests.
             headers=HEADERS if http_client is not None else {},
             slots=slots,
+            hooks=None if event_hooks is None else _event_hooks(event_hooks),
         )
         if http_client is not None and timeout is not DEFAULT_TIMEOUT:
             # Applied per request: the injected client's own default stays its.
@@ -234,8 +252,29 @@ class SyncHMSClient:
     def _attach_services(self) -> None:
         # Services are created on first access (cached properties below); a
         # view made by copy.copy drops the original's, bound to its requester.
-        for name in _SERVICES:
+        for name in (*_SERVICES, "with_raw_response"):
             self.__dict__.pop(name, None)
+
+    @functools.cached_property
+    def with_raw_response(self) -> WithRawResponse:
+        """Every service method, returning the HTTP answer with its result.
+
+        `hms.with_raw_response.<service>.<method>(...)` takes what the method
+        takes and sends the same request, with the same checks, retries and
+        errors; it returns a [RawResponse][hms_async.RawResponse]: the status,
+        headers, request, elapsed time and retries, and `parse()` for the
+        result the method would return. For a list, the first page.
+
+        Example:
+            ```python
+            raw = hms.with_raw_response.rooms.retrieve(room_id)
+            print(raw.status_code, raw.retries, raw.elapsed)
+            room = raw.parse()
+            ```
+        """
+        from hms_async._sync._raw_services import WithRawResponse
+
+        return WithRawResponse(self)
 
     @functools.cached_property
     def rooms(self) -> RoomsResource:
@@ -399,6 +438,7 @@ class SyncHMSClient:
         *,
         params: Mapping[str, Any] | None = None,
         json: object = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Any:
         """Send any call through the SDK's auth, retries and errors.
 
@@ -413,6 +453,9 @@ class SyncHMSClient:
                 sent as `true`/`false`, datetimes as RFC 3339 and lists as repeated
                 keys.
             json: The JSON body, if any.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The decoded JSON of the answer (`None` for an empty body).
@@ -429,7 +472,12 @@ class SyncHMSClient:
         """
         method = method.upper()
         return self._requester.request(
-            method, path.lstrip("/"), params=params, json=json, parse=as_json
+            method,
+            path.lstrip("/"),
+            params=params,
+            json=json,
+            parse=as_json,
+            options=request_options,
         )
 
     def close(self) -> None:

@@ -18,19 +18,23 @@ here wherever the async source uses its anyio counterpart:
 * ``send()``: ``httpx.Client.send`` with each of the attempt's timeouts cut
   to the time left before the nearest deadline, so a deadline bounds an
   attempt the way the async side's cancellation does (per read and write, as
-  httpx's timeouts are: a server that trickles bytes can outlast it).
+  httpx's timeouts are: a server that trickles bytes can outlast it);
+* ``call_hooks()``: the client's event hooks, plain functions only (a
+  coroutine function's coroutine would never run: a ``TypeError``).
 """
 
 from __future__ import annotations
 
 import collections
+import inspect
 import math
 import os
 import threading
 import time
 import types
 import weakref
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
@@ -42,6 +46,7 @@ __all__ = [
     "CapacityLimiter",
     "DeadlinePassed",
     "WouldBlock",
+    "call_hooks",
     "current_time",
     "move_on_after",
     "send",
@@ -268,3 +273,24 @@ def _after_fork_in_child() -> None:
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def call_hooks(hooks: tuple[Callable[..., Any], ...], *args: Any) -> None:
+    """Call each event hook with ``args`` in order; a hook's exception
+    propagates as it is.
+
+    Raises:
+        TypeError: A hook returned an awaitable (a coroutine function, or
+            one returning a coroutine): the sync client calls plain
+            functions only.
+    """
+    for hook in hooks:
+        result = hook(*args)
+        if inspect.isawaitable(result):
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()  # no "never awaited" warning: it is refused
+            raise TypeError(
+                f"the event hook {hook!r} returned an awaitable: SyncHMSClient "
+                "calls plain functions only (async hooks go on HMSClient)"
+            )

@@ -26,14 +26,17 @@ import logging
 import math
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 import orjson
 
-from hms_async._encoding import encode_query, query_string
+from hms_async._call_options import Extras
+from hms_async._call_options import extras as apply_options
+from hms_async._encoding import encode_query, path, query_string
 from hms_async._requester import (
     _DEFAULT,
+    _MODULES,
     _NEVER_RETRY,
     _NOT_SENT,
     _RETRY_STATUSES,
@@ -47,6 +50,7 @@ from hms_async._status import parse as parse_json
 from hms_async._sync import _compat
 from hms_async._sync._retry import pause
 from hms_async._sync._slots import Slots
+from hms_async._tracing import OTEL
 from hms_async._urls import request_url
 from hms_async.errors import (
     APITimeoutError,
@@ -54,6 +58,10 @@ from hms_async.errors import (
     RateLimitError,
     ResponseDecodeError,
 )
+
+if TYPE_CHECKING:  # loaded when a call is watched: hooks, a tracer, raw
+    from hms_async._hooks import EventHooks
+    from hms_async._sync._watch import Watch
 
 __all__ = ["Requester"]
 
@@ -75,8 +83,10 @@ class Requester:
         retry: RetryPolicy,
         headers: Mapping[str, str],
         slots: Slots | None = None,
+        hooks: EventHooks | None = None,
     ) -> None:
         self._http = http
+        self._hooks = hooks or None  # no hook at all: None, one cheap test
         self._slots = slots or Slots(100)
         self._base_url = base_url.rstrip("/") + "/"
         self._auth = auth
@@ -118,8 +128,8 @@ class Requester:
     def request(
         self,
         method: str,
-        path: str,
-        *,
+        template: str,
+        *ids: str,
         params: Mapping[str, Any] | None = None,
         json: object = None,
         parse: Callable[[Any], R],
@@ -127,19 +137,19 @@ class Requester:
         auth: httpx.Auth | None = _DEFAULT,
         base_url: str | None = None,
         read_timeout: float | None = None,
+        options: Mapping[str, Any] | None = None,
     ) -> R:
         """Send one call, retrying what is safe to retry, and parse its JSON.
 
-        ``read_timeout`` overrides the client's read timeout for this call.
+        ``template`` is the endpoint (``"rooms/{room_id}"``), filled with
+        ``ids`` by ``path()``; ``options`` the caller's per-call options
+        (``_call_options``). ``read_timeout`` overrides the client's read
+        timeout for this call (a per-call ``timeout`` overrides both).
         """
         if self.closed:
             raise ClientClosedError(_CLOSED)
-        url = (base_url or self._base_url).rstrip("/") + "/" + path.lstrip("/")
+        url_path = path(template, *ids) if ids else template
         headers = dict(self._headers)
-        content = None
-        if json is not None or method == "POST":
-            content = orjson.dumps({} if json is None else json)
-            headers["Content-Type"] = "application/json"
         extra: dict[str, Any] = {}
         if self._timeout is not None:
             extra["timeout"] = self._timeout
@@ -151,13 +161,28 @@ class Requester:
                 write=base.write,
                 pool=base.pool,
             )
+        extras = None
+        if options:
+            extras = apply_options(
+                options, method, f"{method} {template}", params, json
+            )
+            params, json = extras.params, extras.json
+            if extras.headers:
+                headers.update(extras.headers)
+            if extras.timeout is not None:
+                extra["timeout"] = extras.timeout
+        content = None
+        if json is not None or method == "POST":
+            content = orjson.dumps({} if json is None else json)
+            headers["Content-Type"] = "application/json"
         query: dict[str, str | list[str]] | None = encode_query(params) or None
+        url = (base_url or self._base_url).rstrip("/") + "/" + url_path.lstrip("/")
         target: str | httpx.URL = url
         if "?" not in url and not self._http.params:
             # The URL built once, with its query, instead of parsed three
             # times (join, parse, merge the params): what httpx would build.
             raw_query = query_string(query) if query else None
-            target = request_url(base_url or self._base_url, path, raw_query)
+            target = request_url(base_url or self._base_url, url_path, raw_query)
             query = None
         request = self._http.build_request(
             method,
@@ -169,11 +194,88 @@ class Requester:
         )
         safe = method == "GET" if idempotent is None else idempotent
         auth = self._auth if auth is _DEFAULT else auth
+        watch = None
+        if extras is not None or self._hooks is not None or OTEL in _MODULES:
+            watch = self._watch(extras, request, template, token=auth is not None)
+        if watch is None:  # nothing looks on: the plain send
+            if self._deadline is None:
+                response, body = self._send(
+                    request, url_path, safe, auth, Call(math.inf), None
+                )
+            else:
+                response, body = self._send_by(
+                    self._deadline, request, url_path, safe, auth, None
+                )
+            return parse_json(response, body, parse)
+        response, body = self._watched(watch, request, url_path, safe, auth)
+        capture = extras.raw if extras is not None else None
+        if capture is None:
+            return parse_json(response, body, parse)
+        from hms_async._raw import RawResponse
+
+        capture.raw = RawResponse(
+            response,
+            body,
+            parse,
+            request=watch.masked(request),
+            retries=watch.retries,
+            elapsed=time.perf_counter() - watch.started,
+        )
+        return None  # type: ignore[return-value]  # with_raw_response reads the capture
+
+    def _watch(
+        self,
+        extras: Extras | None,
+        request: httpx.Request,
+        template: str,
+        *,
+        token: bool,
+    ) -> Watch | None:
+        """A watch for a call that hooks, a tracer or a raw capture look at,
+        its span started; ``None`` if nothing does (options alone, or the
+        app's OpenTelemetry imported without a provider set)."""
+        from hms_async._tracing import tracer
+
+        traced = tracer(_MODULES[OTEL]) if OTEL in _MODULES else None
+        raw = extras is not None and extras.raw is not None
+        if not raw and self._hooks is None and traced is None:
+            return None
+        from hms_async._sync._watch import Watch
+
+        watch = Watch(self._hooks, token=token)
+        if traced is not None:
+            watch.trace(traced, request, template)
+        return watch
+
+    def _watched(
+        self,
+        watch: Watch,
+        request: httpx.Request,
+        url_path: str,
+        safe: bool,
+        auth: httpx.Auth | None,
+    ) -> tuple[httpx.Response, Any]:
+        """Send with ``watch`` looking on; end its span with the outcome."""
+        try:
+            response, body = self._send_all(request, url_path, safe, auth, watch)
+        except BaseException as exc:
+            watch.end(exc)
+            raise
+        watch.end(None)
+        return response, body
+
+    def _send_all(
+        self,
+        request: httpx.Request,
+        path: str,
+        safe: bool,
+        auth: httpx.Auth | None,
+        watch: Watch | None,
+    ) -> tuple[httpx.Response, Any]:
+        """Send within the client's deadline, if it has one."""
         if self._deadline is None:
-            response, body = self._send(request, path, safe, auth, Call(math.inf))
-        else:
-            response, body = self._send_by(self._deadline, request, path, safe, auth)
-        return parse_json(response, body, parse)
+            return self._send(request, path, safe, auth, Call(math.inf), watch)
+        return self._send_by(self._deadline, request, path, safe, auth, watch)
 
     def _send_by(
         self,
@@ -182,11 +284,12 @@ class Requester:
         path: str,
         safe: bool,
         auth: httpx.Auth | None,
+        watch: Watch | None,
     ) -> tuple[httpx.Response, Any]:
         """Send within ``deadline`` seconds, every attempt and wait included."""
         with _compat.move_on_after(deadline) as scope:
             call = Call(scope.deadline)
-            return self._send(request, path, safe, auth, call)
+            return self._send(request, path, safe, auth, call, watch)
         where = f"{request.method} /{path.lstrip('/')}"
         if call.queued:
             raise APITimeoutError(
@@ -205,13 +308,23 @@ class Requester:
         safe: bool,
         auth: httpx.Auth | None,
         call: Call,
+        watch: Watch | None,
     ) -> tuple[httpx.Response, Any]:
-        """Send until an answer may be kept; return it and its JSON."""
+        """Send until an answer may be kept; return it and its JSON.
+
+        With a ``watch``, each attempt is reported to it: before it is sent,
+        when it is answered, and before the wait of a retry. What a hook
+        raises there is raised as it is: it is not an attempt's failure.
+        """
         method = request.method
         deadline_at = call.deadline_at
         attempt = 0
         while True:
             attempt += 1
+            if watch is not None:
+                watch.attempt()
+                if watch.hooks is not None:
+                    watch.sending(request)
             started = time.perf_counter()
             try:
                 response = self._attempt(request, path, auth, call)
@@ -223,13 +336,21 @@ class Requester:
                 self._log(method, path, type(exc).__name__, attempt, started)
                 if wait is None:
                     raise connection_error(exc, method, path) from exc
+                if watch is not None:
+                    failure = connection_error(exc, method, path)
+                    failure.__cause__ = exc
+                    watch.retrying(attempt, wait, failure)
                 pause(wait)
                 continue
+            if watch is not None:
+                watch.status = response.status_code
+                if watch.hooks is not None:
+                    watch.answered(response)
             status = response.status_code
             if status < 400:
                 try:
                     body = load(response)
-                except ResponseDecodeError:
+                except ResponseDecodeError as decode_error:
                     # Damaged in transit: a GET is sent again, as after a
                     # dropped connection (a POST may have been applied).
                     self._log(
@@ -240,6 +361,8 @@ class Requester:
                     wait = self._wait(attempt, None, deadline_at)
                     if wait is None:
                         raise
+                    if watch is not None:
+                        watch.retrying(attempt, wait, decode_error)
                     pause(wait)
                     continue
                 self._log(method, path, status, attempt, started)
@@ -256,6 +379,8 @@ class Requester:
             wait = self._wait(attempt, retry_after, deadline_at)
             if wait is None:
                 raise error
+            if watch is not None:
+                watch.retrying(attempt, wait, response)
             response.close()
             pause(wait)
 

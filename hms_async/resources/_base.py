@@ -6,9 +6,12 @@ import math
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+from .._call_options import extras
+from .._encoding import path
 from .._pagination import CURSOR, AsyncPaginator, Cursor, Page, PageStyle
-from .._parsers import model
+from .._parsers import first, model
 from .._requester import Requester
+from ..errors import NotFoundError
 
 __all__ = [
     "Resource",
@@ -77,20 +80,59 @@ class Resource:
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
 
-    def _list(
+    async def _lookup(
         self,
-        path: str,
+        template: str,
         item: type[T],
         params: Mapping[str, Any],
+        missing: str,
         *,
+        options: Mapping[str, Any],
+    ) -> T:
+        """The first item of one page of the list ``template``: a lookup.
+
+        Raises:
+            NotFoundError: The page is empty (``missing`` is its message).
+        """
+
+        def not_found() -> NotFoundError:
+            return NotFoundError(
+                status_code=404, message=missing, method="GET", path=template
+            )
+
+        parse_item = model(item)
+        item_found: T = await self._requester.request(
+            "GET",
+            template,
+            params=params,
+            parse=first(lambda page: CURSOR.parse(page, parse_item).data, not_found),
+            options=options,
+        )
+        return item_found
+
+    def _list(
+        self,
+        template: str,
+        item: type[T],
+        params: Mapping[str, Any],
+        *ids: str,
         start: Cursor | None = None,
         style: PageStyle = CURSOR,
+        options: Mapping[str, Any] | None = None,
     ) -> AsyncPaginator[T]:
+        """A lazy list of ``template`` (filled with ``ids``), checked now:
+        its ids, and the per-call ``options`` it keeps for every page."""
         requester = self._requester
+        if ids:
+            path(template, *ids)
+        if options:
+            where = f"GET {template}"
+            taken = {**params, style.cursor_param: start}
+            extras(options, "GET", where, taken, None)
 
         async def fetch(query: Mapping[str, Any], parse: Any) -> Page[T]:
             page: Page[T] = await requester.request(
-                "GET", path, params=query, parse=parse
+                "GET", template, *ids, params=query, parse=parse, options=options
             )
             return page
 

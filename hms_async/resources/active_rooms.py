@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Unpack
 
 import attrs
 
-from .._encoding import body, path
+from .._call_options import RequestOptions
+from .._encoding import body
 from .._parsers import model
 from ..models.active_rooms import ActivePeer, ActiveRoom, ActiveRoomActionResult
 from ._base import Resource
@@ -45,11 +46,16 @@ class ActiveRoomsResource(Resource):
     `hms_async.errors`; each method lists the answers particular to it.
     """
 
-    async def retrieve(self, room_id: str) -> ActiveRoom:
+    async def retrieve(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> ActiveRoom:
         """Get the room's ongoing session and the ids of its connected peers.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The active room: its `id`, `name` and `session` (with `peers`, the
@@ -62,11 +68,20 @@ class ActiveRoomsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/retrieve-active-room>
         """
         return await self._requester.request(
-            "GET", path("active-rooms", room_id), parse=model(ActiveRoom)
+            "GET",
+            "active-rooms/{room_id}",
+            room_id,
+            parse=model(ActiveRoom),
+            options=request_options,
         )
 
     async def list_peers(
-        self, room_id: str, *, user_id: str | None = None, role: str | None = None
+        self,
+        room_id: str,
+        *,
+        user_id: str | None = None,
+        role: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> dict[str, ActivePeer]:
         """List the peers connected to the room now.
 
@@ -76,6 +91,9 @@ class ActiveRoomsResource(Resource):
             room_id: The room's id.
             user_id: Only the peers with this user id (your id for the user).
             role: Only the peers with this role.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The connected peers keyed by peer id; empty when none match. Their
@@ -96,12 +114,16 @@ class ActiveRoomsResource(Resource):
         """
         return await self._requester.request(
             "GET",
-            path("active-rooms", room_id, "peers"),
+            "active-rooms/{room_id}/peers",
+            room_id,
             params={"user_id": user_id, "role": role},
             parse=_peers,
+            options=request_options,
         )
 
-    async def retrieve_peer(self, room_id: str, peer_id: str) -> ActivePeer:
+    async def retrieve_peer(
+        self, room_id: str, peer_id: str, **request_options: Unpack[RequestOptions]
+    ) -> ActivePeer:
         """Get one connected peer with the tracks it publishes.
 
         Only peers connected now are found; peers that left are in the session
@@ -110,6 +132,9 @@ class ActiveRoomsResource(Resource):
         Args:
             room_id: The room's id.
             peer_id: The peer's id (a UUID).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The peer, with `tracks` keyed by track id.
@@ -122,8 +147,11 @@ class ActiveRoomsResource(Resource):
         """
         return await self._requester.request(
             "GET",
-            path("active-rooms", room_id, "peers", peer_id),
+            "active-rooms/{room_id}/peers/{peer_id}",
+            room_id,
+            peer_id,
             parse=model(ActivePeer),
+            options=request_options,
         )
 
     async def update_peer(
@@ -134,6 +162,7 @@ class ActiveRoomsResource(Resource):
         name: str | None = None,
         role: str | None = None,
         metadata: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> ActivePeer:
         """Rename a connected peer, change its role, or set its metadata.
 
@@ -148,6 +177,9 @@ class ActiveRoomsResource(Resource):
             role: The name of a role of the room's template.
             metadata: Any string, usually JSON text (`json.dumps(...)`), that
                 the client SDKs see as the peer's metadata.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The peer with its tracks, as updated.
@@ -171,10 +203,13 @@ class ActiveRoomsResource(Resource):
             raise ValueError("update_peer() needs at least one of name, role, metadata")
         return await self._requester.request(
             "POST",
-            path("active-rooms", room_id, "peers", peer_id),
+            "active-rooms/{room_id}/peers/{peer_id}",
+            room_id,
+            peer_id,
             json=payload,
             parse=model(ActivePeer),
             idempotent=True,
+            options=request_options,
         )
 
     async def send_message(
@@ -185,6 +220,7 @@ class ActiveRoomsResource(Resource):
         peer_id: str | None = None,
         role: str | None = None,
         type: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> ActiveRoomActionResult:
         """Send a message to one peer, to the peers of a role, or to everyone.
 
@@ -199,6 +235,9 @@ class ActiveRoomsResource(Resource):
             type: The message type the client SDKs receive, e.g. `chat`, `emoji`
                 or `custom_event`. The API's default is not documented (the client
                 SDKs use `chat`).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The API's acknowledgement (`message` is `"message sent"`).
@@ -218,7 +257,9 @@ class ActiveRoomsResource(Resource):
         if not message:
             raise ValueError("message must not be empty")
         payload = body(message=message, peer_id=peer_id, role=role, type=type)
-        return await self._action(room_id, "send-message", payload)
+        return await self._action(
+            room_id, "send-message", payload, options=request_options
+        )
 
     async def remove_peers(
         self,
@@ -227,6 +268,7 @@ class ActiveRoomsResource(Resource):
         peer_id: str | None = None,
         role: str | None = None,
         reason: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> ActiveRoomActionResult:
         """Remove one peer, or every peer of a role, from the session.
 
@@ -241,6 +283,9 @@ class ActiveRoomsResource(Resource):
                 passed).
             reason: Shown to the peers removed, and sent as `message` in their
                 `peer.leave.success` webhooks.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The API's acknowledgement (`message` is
@@ -257,10 +302,17 @@ class ActiveRoomsResource(Resource):
         if not peer_id and not role:
             raise ValueError("remove_peers() needs peer_id or role")
         payload = body(peer_id=peer_id, role=role, reason=reason)
-        return await self._action(room_id, "remove-peers", payload)
+        return await self._action(
+            room_id, "remove-peers", payload, options=request_options
+        )
 
     async def end(
-        self, room_id: str, *, reason: str | None = None, lock: bool | None = None
+        self,
+        room_id: str,
+        *,
+        reason: str | None = None,
+        lock: bool | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> ActiveRoomActionResult:
         """End the room's session for everyone.
 
@@ -272,6 +324,9 @@ class ActiveRoomsResource(Resource):
                 webhook.
             lock: `True` also disables the room, so nobody can join it again
                 until `hms.rooms.enable()`. The API's default is `False`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The API's acknowledgement (`message` is `"session is ending"`).
@@ -287,14 +342,23 @@ class ActiveRoomsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/active-rooms/end-active-room>
         """
-        return await self._action(room_id, "end-room", body(reason=reason, lock=lock))
+        return await self._action(
+            room_id, "end-room", body(reason=reason, lock=lock), options=request_options
+        )
 
     async def _action(
-        self, room_id: str, action: str, payload: Mapping[str, Any]
+        self,
+        room_id: str,
+        action: str,
+        payload: Mapping[str, Any],
+        *,
+        options: Mapping[str, Any],
     ) -> ActiveRoomActionResult:
         return await self._requester.request(
             "POST",
-            path("active-rooms", room_id, action),
+            "active-rooms/{room_id}/" + action,
+            room_id,
             json=payload,
             parse=model(ActiveRoomActionResult),
+            options=options,
         )

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, Unpack
 
 from .. import _serde
-from .._encoding import body, path
+from .._call_options import RequestOptions
+from .._encoding import body
 from .._pagination import EVENTS, PAGE_NUMBER, AsyncPaginator
 from .._parsers import model
 from ..models.analytics import (
@@ -108,6 +109,7 @@ class AnalyticsResource(Resource):
         error: bool | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[AnalyticsEvent]:
         """List a room's events of the last 30 days, lazily, walking every page.
 
@@ -137,6 +139,9 @@ class AnalyticsResource(Resource):
             limit: The page size, 1 to 100.
             start: Resume after a page: pass a page's `next_cursor` (the API's
                 `next`), within 24 hours.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of events: `await`
@@ -177,10 +182,21 @@ class AnalyticsResource(Resource):
             "limit": limit,
         }
         return self._list(
-            "analytics/events", AnalyticsEvent, params, start=start, style=EVENTS
+            "analytics/events",
+            AnalyticsEvent,
+            params,
+            start=start,
+            style=EVENTS,
+            options=request_options,
         )
 
-    async def retrieve_peer_stats(self, *, peer_id: str, session_id: str) -> PeerStats:
+    async def retrieve_peer_stats(
+        self,
+        *,
+        peer_id: str,
+        session_id: str,
+        **request_options: Unpack[RequestOptions],
+    ) -> PeerStats:
         """Get a peer's publish and subscribe quality over a session.
 
         Not real-time: the stats exist once the session has ended. Empty lists
@@ -189,6 +205,9 @@ class AnalyticsResource(Resource):
         Args:
             peer_id: The peer's id; required.
             session_id: The session's id; required.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The peer's time series (bit rate, frame rate, packet loss, RTT,
@@ -207,6 +226,7 @@ class AnalyticsResource(Resource):
             "analytics/peer-stats",
             params={"peer_id": peer_id, "session_id": session_id},
             parse=model(PeerStats),
+            options=request_options,
         )
 
     def list_webhook_events(
@@ -220,6 +240,7 @@ class AnalyticsResource(Resource):
         limit: int = 50,
         page: int | None = None,
         start: int | str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[WebhookHistoryEvent]:
         """List webhook deliveries page by page number, lazily.
 
@@ -244,6 +265,9 @@ class AnalyticsResource(Resource):
             page: The page number to begin at (1 or more).
             start: The same as `page`, as for every list: a page number, or a
                 page's `next_cursor`. Pass one of `page` and `start`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of deliveries:
@@ -286,6 +310,7 @@ class AnalyticsResource(Resource):
             params,
             start=None if first is None else str(first),
             style=PAGE_NUMBER,
+            options=request_options,
         )
 
     async def replay_webhooks(
@@ -298,6 +323,7 @@ class AnalyticsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         status: WebhookDeliveryStatus | str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> WebhookReplayStarted:
         """Send past webhooks to your endpoint again.
 
@@ -316,6 +342,9 @@ class AnalyticsResource(Resource):
                 and maximum).
             offset: How many matching webhooks to skip first: 0 or more.
             status: `failed` (the API's default), `success` or `all`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The workflow: its `workflow_id`, and `status` `started` or
@@ -353,13 +382,19 @@ class AnalyticsResource(Resource):
             "analytics/webhooks/replay",
             json=payload,
             parse=model(WebhookReplayStarted),
+            options=request_options,
         )
 
-    async def retrieve_replay(self, workflow_id: str) -> WebhookReplay:
+    async def retrieve_replay(
+        self, workflow_id: str, **request_options: Unpack[RequestOptions]
+    ) -> WebhookReplay:
         """Get the status and progress of a webhook replay.
 
         Args:
             workflow_id: The `workflow_id` that `replay_webhooks()` returned.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The replay: `status` (`Running`, `completed`,
@@ -375,6 +410,8 @@ class AnalyticsResource(Resource):
         """
         return await self._requester.request(
             "GET",
-            path("analytics", "webhooks", "replay", workflow_id),
+            "analytics/webhooks/replay/{workflow_id}",
+            workflow_id,
             parse=model(WebhookReplay),
+            options=request_options,
         )

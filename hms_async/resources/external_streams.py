@@ -6,9 +6,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from typing import Any, Final, Unpack
 
-from .._encoding import body, path
+from .._call_options import RequestOptions
+from .._encoding import body
 from .._pagination import AsyncPaginator
 from .._parsers import model
 from ..models._common import JobStatus
@@ -82,6 +83,7 @@ class ExternalStreamsResource(Resource):
         recording: bool | None = None,
         resolution: RecordingResolution | Mapping[str, Any] | None = None,
         destination: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> ExternalStream:
         """Start streaming the room to RTMP(S) URLs; the job comes back `starting`.
 
@@ -102,6 +104,9 @@ class ExternalStreamsResource(Resource):
                 portrait ones from 500x500 to 1080x1920.
             destination: The name of an RTMP destination of the template; needed
                 only when the template has several.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The new external stream.
@@ -135,18 +140,25 @@ class ExternalStreamsResource(Resource):
         )
         return await self._requester.request(
             "POST",
-            path("external-streams", "room", room_id, "start"),
+            "external-streams/room/{room_id}/start",
+            room_id,
             json=payload,
             parse=model(ExternalStream),
+            options=request_options,
         )
 
-    async def stop(self, stream_id: str) -> ExternalStream:
+    async def stop(
+        self, stream_id: str, **request_options: Unpack[RequestOptions]
+    ) -> ExternalStream:
         """Stop one external stream.
 
         Not retried once sent.
 
         Args:
             stream_id: The external stream's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The external stream, `stopping`.
@@ -159,17 +171,24 @@ class ExternalStreamsResource(Resource):
         """
         return await self._requester.request(
             "POST",
-            path("external-streams", stream_id, "stop"),
+            "external-streams/{stream_id}/stop",
+            stream_id,
             parse=model(ExternalStream),
+            options=request_options,
         )
 
-    async def stop_all(self, room_id: str) -> StoppedStreams[ExternalStream]:
+    async def stop_all(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> StoppedStreams[ExternalStream]:
         """Stop every external stream of the room.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The streams stopped: a list with an `error` attribute, the API's
@@ -183,15 +202,22 @@ class ExternalStreamsResource(Resource):
         """
         return await self._requester.request(
             "POST",
-            path("external-streams", "room", room_id, "stop"),
+            "external-streams/room/{room_id}/stop",
+            room_id,
             parse=stopped_streams(ExternalStream),
+            options=request_options,
         )
 
-    async def retrieve(self, stream_id: str) -> ExternalStream:
+    async def retrieve(
+        self, stream_id: str, **request_options: Unpack[RequestOptions]
+    ) -> ExternalStream:
         """Get an external stream by id.
 
         Args:
             stream_id: The external stream's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The external stream.
@@ -203,7 +229,11 @@ class ExternalStreamsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/Get-details-for-a-job-id>
         """
         return await self._requester.request(
-            "GET", path("external-streams", stream_id), parse=model(ExternalStream)
+            "GET",
+            "external-streams/{stream_id}",
+            stream_id,
+            parse=model(ExternalStream),
+            options=request_options,
         )
 
     def list(
@@ -214,6 +244,7 @@ class ExternalStreamsResource(Resource):
         status: JobStatus | str | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[ExternalStream]:
         """List external streams, lazily.
 
@@ -224,6 +255,9 @@ class ExternalStreamsResource(Resource):
                 `stopping`, `post_processing`, `completed` or `failed`.
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of external streams:
@@ -244,4 +278,10 @@ class ExternalStreamsResource(Resource):
             "status": status,
             "limit": limit,
         }
-        return self._list("external-streams", ExternalStream, params, start=start)
+        return self._list(
+            "external-streams",
+            ExternalStream,
+            params,
+            start=start,
+            options=request_options,
+        )

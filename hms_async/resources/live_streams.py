@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, Unpack
 
-from .._encoding import body, path
+from .._call_options import RequestOptions
+from .._encoding import body
 from .._pagination import AsyncPaginator
 from .._parsers import model, model_list
 from ..models._common import JobStatus
@@ -75,6 +76,7 @@ class LiveStreamsResource(Resource):
         recording: LiveStreamRecording | Mapping[str, Any] | None = None,
         destination: str | None = None,
         transcription: Transcription | Mapping[str, Any] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> LiveStream:
         """Start an HLS stream of the room; the job comes back `starting`.
 
@@ -96,6 +98,9 @@ class LiveStreamsResource(Resource):
                 `hms.recordings.start()` and with the same summary limits, plus
                 `modes` among `recorded` and `live` (`live` puts WebVTT captions
                 in the stream; `output_modes` and `summary` apply to `recorded`).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The new live stream.
@@ -122,15 +127,25 @@ class LiveStreamsResource(Resource):
         )
         if "transcription" in payload:
             check_transcription(payload["transcription"])
-        return await self._post(path("live-streams", "room", room_id, "start"), payload)
+        return await self._post(
+            "live-streams/room/{room_id}/start",
+            room_id,
+            payload,
+            options=request_options,
+        )
 
-    async def stop(self, stream_id: str) -> LiveStream:
+    async def stop(
+        self, stream_id: str, **request_options: Unpack[RequestOptions]
+    ) -> LiveStream:
         """Stop one live stream.
 
         Not retried once sent.
 
         Args:
             stream_id: The live stream's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The live stream, `stopping`.
@@ -141,15 +156,22 @@ class LiveStreamsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/stop-live-stream-by-id>
         """
-        return await self._post(path("live-streams", stream_id, "stop"))
+        return await self._post(
+            "live-streams/{stream_id}/stop", stream_id, options=request_options
+        )
 
-    async def stop_all(self, room_id: str) -> StoppedStreams[LiveStream]:
+    async def stop_all(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> StoppedStreams[LiveStream]:
         """Stop every live stream of the room.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The streams stopped: a list with an `error` attribute, the API's
@@ -163,15 +185,22 @@ class LiveStreamsResource(Resource):
         """
         return await self._requester.request(
             "POST",
-            path("live-streams", "room", room_id, "stop"),
+            "live-streams/room/{room_id}/stop",
+            room_id,
             parse=stopped_streams(LiveStream),
+            options=request_options,
         )
 
-    async def retrieve(self, stream_id: str) -> LiveStream:
+    async def retrieve(
+        self, stream_id: str, **request_options: Unpack[RequestOptions]
+    ) -> LiveStream:
         """Get a live stream by id.
 
         Args:
             stream_id: The live stream's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The live stream; `recording_assets` is filled once it has completed.
@@ -183,7 +212,11 @@ class LiveStreamsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/get-live-stream>
         """
         return await self._requester.request(
-            "GET", path("live-streams", stream_id), parse=model(LiveStream)
+            "GET",
+            "live-streams/{stream_id}",
+            stream_id,
+            parse=model(LiveStream),
+            options=request_options,
         )
 
     def list(
@@ -194,6 +227,7 @@ class LiveStreamsResource(Resource):
         status: JobStatus | str | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[LiveStream]:
         """List live streams, lazily.
 
@@ -204,6 +238,9 @@ class LiveStreamsResource(Resource):
                 `stopping`, `post_processing`, `completed` or `failed`.
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of live streams:
@@ -230,10 +267,17 @@ class LiveStreamsResource(Resource):
             "status": status,
             "limit": limit,
         }
-        return self._list("live-streams", LiveStream, params, start=start)
+        return self._list(
+            "live-streams", LiveStream, params, start=start, options=request_options
+        )
 
     async def send_timed_metadata(
-        self, stream_id: str, *, payload: str, duration: int
+        self,
+        stream_id: str,
+        *,
+        payload: str,
+        duration: int,
+        **request_options: Unpack[RequestOptions],
     ) -> LiveStream:
         """Insert timed metadata into a running stream.
 
@@ -244,6 +288,9 @@ class LiveStreamsResource(Resource):
             stream_id: The live stream's id.
             payload: The text to insert: 1 to 100 characters.
             duration: How long the cue applies, in whole seconds: 1 to 43200.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The live stream.
@@ -274,11 +321,15 @@ class LiveStreamsResource(Resource):
             )
         check_int("duration", duration, 1, _MAX_METADATA_SECONDS)
         return await self._post(
-            path("live-streams", stream_id, "timed-metadata"),
+            "live-streams/{stream_id}/timed-metadata",
+            stream_id,
             {"payload": payload, "duration": duration},
+            options=request_options,
         )
 
-    async def pause_recording(self, stream_id: str) -> LiveStream:
+    async def pause_recording(
+        self, stream_id: str, **request_options: Unpack[RequestOptions]
+    ) -> LiveStream:
         """Pause the stream's recording; the stream itself goes on.
 
         Use it to keep the VOD clean while the broadcaster is away. Pausing twice
@@ -286,6 +337,9 @@ class LiveStreamsResource(Resource):
 
         Args:
             stream_id: The live stream's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The live stream.
@@ -298,16 +352,24 @@ class LiveStreamsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/pause-live-stream-recording>
         """
         return await self._post(
-            path("live-streams", stream_id, "pause-recording"), idempotent=True
+            "live-streams/{stream_id}/pause-recording",
+            stream_id,
+            idempotent=True,
+            options=request_options,
         )
 
-    async def resume_recording(self, stream_id: str) -> LiveStream:
+    async def resume_recording(
+        self, stream_id: str, **request_options: Unpack[RequestOptions]
+    ) -> LiveStream:
         """Resume the stream's paused recording.
 
         Resuming twice leaves the same state, so the call is retried like a GET.
 
         Args:
             stream_id: The live stream's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The live stream.
@@ -320,22 +382,29 @@ class LiveStreamsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/live-streams/resume-live-stream-recording>
         """
         return await self._post(
-            path("live-streams", stream_id, "resume-recording"), idempotent=True
+            "live-streams/{stream_id}/resume-recording",
+            stream_id,
+            idempotent=True,
+            options=request_options,
         )
 
     async def _post(
         self,
-        url_path: str,
+        template: str,
+        some_id: str,
         payload: dict[str, Any] | None = None,
         *,
         idempotent: bool = False,
+        options: Mapping[str, Any],
     ) -> LiveStream:
         # Pausing or resuming twice leaves the same state, so those may be
         # retried; starts, stops and metadata are sent at most once.
         return await self._requester.request(
             "POST",
-            url_path,
+            template,
+            some_id,
             json=payload,
             parse=model(LiveStream),
             idempotent=idempotent,
+            options=options,
         )

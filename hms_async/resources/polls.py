@@ -6,9 +6,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Final, Unpack
 
-from .._encoding import body, path
+from .._call_options import RequestOptions
+from .._encoding import Body, body
 from .._pagination import POLL, AsyncPaginator
 from .._parsers import ignore, model
 from ..models.polls import (
@@ -34,6 +35,9 @@ AttachmentArg = PollAttachment | Mapping[str, Any]
 OptionArg = PollOption | Mapping[str, Any]
 
 
+_OPTION: Final = "polls/{poll_id}/questions/{question_id}/options/{option_id}"
+
+
 def _index(name: str, value: int) -> str:
     """A 1-based question/option index as a path segment; refuses anything below 1."""
     if isinstance(value, bool) or not isinstance(value, int):
@@ -43,10 +47,15 @@ def _index(name: str, value: int) -> str:
     return str(value)
 
 
-def _not_empty(payload: dict[str, Any], method: str) -> dict[str, Any]:
-    if not payload:
+def _not_empty(payload: Body, method: str, *, index: bool = False) -> Body:
+    """``payload``, unless it has no field but its ``index``."""
+    if len(payload) <= index:
         raise ValueError(f"{method}() needs at least one field: it rewrites the object")
     return payload
+
+
+def _indexes(question_id: int, option_id: int) -> tuple[str, str]:
+    return _index("question_id", question_id), _index("option_id", option_id)
 
 
 class PollsResource(Resource):
@@ -74,6 +83,7 @@ class PollsResource(Resource):
         type: PollType | str | None = None,
         start: PollStart | str | None = None,
         questions: Sequence[QuestionArg] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Poll:
         """Create a poll or quiz.
 
@@ -94,6 +104,9 @@ class PollsResource(Resource):
                 `short-answer`, `long-answer`), `options`, `answer` (for quizzes),
                 `skippable`, `once`, `weight`, `duration`, `answer_min_len`,
                 `answer_max_len`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The poll, with its `id`.
@@ -130,7 +143,11 @@ class PollsResource(Resource):
             questions=questions,
         )
         return await self._requester.request(
-            "POST", "polls", json=payload, parse=model(Poll)
+            "POST",
+            "polls",
+            json=payload,
+            parse=model(Poll),
+            options=request_options,
         )
 
     async def update(
@@ -144,6 +161,7 @@ class PollsResource(Resource):
         type: PollType | str | None = None,
         start: PollStart | str | None = None,
         questions: Sequence[QuestionArg] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Poll:
         """Rewrite a poll: fields not passed go back to their defaults on the server.
 
@@ -165,6 +183,9 @@ class PollsResource(Resource):
                 `short-answer`, `long-answer`), `options`, `answer` (for quizzes),
                 `skippable`, `once`, `weight`, `duration`, `answer_min_len`,
                 `answer_max_len`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The poll as stored.
@@ -190,17 +211,24 @@ class PollsResource(Resource):
         )
         return await self._requester.request(
             "POST",
-            path("polls", poll_id),
+            "polls/{poll_id}",
+            poll_id,
             json=_not_empty(payload, "update"),
             parse=model(Poll),
             idempotent=True,
+            options=request_options,
         )
 
-    async def retrieve(self, poll_id: str) -> Poll:
+    async def retrieve(
+        self, poll_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Poll:
         """Get a poll with its questions, options and answers.
 
         Args:
             poll_id: The poll's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The poll.
@@ -212,7 +240,11 @@ class PollsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/get-polls-via-api>
         """
         return await self._requester.request(
-            "GET", path("polls", poll_id), parse=model(Poll)
+            "GET",
+            "polls/{poll_id}",
+            poll_id,
+            parse=model(Poll),
+            options=request_options,
         )
 
     async def update_question(
@@ -232,6 +264,7 @@ class PollsResource(Resource):
         type: PollQuestionType | str | None = None,
         answer: PollAnswer | Mapping[str, Any] | None = None,
         options: Sequence[OptionArg] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> PollQuestion:
         """Rewrite one question of a poll; fields not passed go back to their defaults.
 
@@ -263,6 +296,9 @@ class PollsResource(Resource):
                 (1-based indexes) or `text`, and `hidden`, `case`, `trim`.
             options: The choices: [PollOption][hms_async.models.PollOption]s or
                 `{"text": ..., "weight": ...}`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The question as stored.
@@ -285,6 +321,7 @@ class PollsResource(Resource):
             answer_max_len=answer_max_len,
         )
         payload = body(
+            index=question_id,
             text=text,
             format=format,
             attachment=attachment,
@@ -300,13 +337,18 @@ class PollsResource(Resource):
         )
         return await self._requester.request(
             "POST",
-            path("polls", poll_id, "questions", question),
-            json={"index": question_id, **_not_empty(payload, "update_question")},
+            "polls/{poll_id}/questions/{question_id}",
+            poll_id,
+            question,
+            json=_not_empty(payload, "update_question", index=True),
             parse=model(PollQuestion),
             idempotent=True,
+            options=request_options,
         )
 
-    async def delete_question(self, poll_id: str, question_id: int) -> None:
+    async def delete_question(
+        self, poll_id: str, question_id: int, **request_options: Unpack[RequestOptions]
+    ) -> None:
         """Delete one question of a poll; the questions after it move down by one.
 
         Never retried: a repeated delete would remove the next question.
@@ -314,6 +356,9 @@ class PollsResource(Resource):
         Args:
             poll_id: The poll's id.
             question_id: The question's 1-based index.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Raises:
             ValueError: `question_id` is below 1, or `poll_id` is empty; nothing
@@ -325,7 +370,12 @@ class PollsResource(Resource):
         """
         question = _index("question_id", question_id)
         await self._requester.request(
-            "DELETE", path("polls", poll_id, "questions", question), parse=ignore
+            "DELETE",
+            "polls/{poll_id}/questions/{question_id}",
+            poll_id,
+            question,
+            parse=ignore,
+            options=request_options,
         )
 
     async def update_option(
@@ -336,6 +386,7 @@ class PollsResource(Resource):
         *,
         text: str | None = None,
         weight: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> PollOption:
         """Rewrite one option of a question (the body is `{index, text, weight}`).
 
@@ -347,6 +398,9 @@ class PollsResource(Resource):
             option_id: The option's 1-based index.
             text: The option's text.
             weight: Its weight in a quiz score.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The option as stored.
@@ -360,19 +414,26 @@ class PollsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/update-polls-question-option-via-api>
         """
-        segments = self._option_path(poll_id, question_id, option_id)
+        indexes = _indexes(question_id, option_id)
         check_ints(weight=weight)
-        payload = body(text=text, weight=weight)
+        payload = body(index=option_id, text=text, weight=weight)
         return await self._requester.request(
             "POST",
-            segments,
-            json={"index": option_id, **_not_empty(payload, "update_option")},
+            _OPTION,
+            poll_id,
+            *indexes,
+            json=_not_empty(payload, "update_option", index=True),
             parse=model(PollOption),
             idempotent=True,
+            options=request_options,
         )
 
     async def delete_option(
-        self, poll_id: str, question_id: int, option_id: int
+        self,
+        poll_id: str,
+        question_id: int,
+        option_id: int,
+        **request_options: Unpack[RequestOptions],
     ) -> None:
         """Delete one option of a question; the options after it move down by one.
 
@@ -382,6 +443,9 @@ class PollsResource(Resource):
             poll_id: The poll's id.
             question_id: The question's 1-based index.
             option_id: The option's 1-based index.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Raises:
             ValueError: An index is below 1, or `poll_id` is empty; nothing is
@@ -391,17 +455,23 @@ class PollsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/delete-polls-question-option-via-api>
         """
-        segments = self._option_path(poll_id, question_id, option_id)
-        await self._requester.request("DELETE", segments, parse=ignore)
-
-    @staticmethod
-    def _option_path(poll_id: str, question_id: int, option_id: int) -> str:
-        question = _index("question_id", question_id)
-        option = _index("option_id", option_id)
-        return path("polls", poll_id, "questions", question, "options", option)
+        indexes = _indexes(question_id, option_id)
+        await self._requester.request(
+            "DELETE",
+            _OPTION,
+            poll_id,
+            *indexes,
+            parse=ignore,
+            options=request_options,
+        )
 
     def list_sessions(
-        self, poll_id: str, *, limit: int = 100, start: str | None = None
+        self,
+        poll_id: str,
+        *,
+        limit: int = 100,
+        start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[PollSession]:
         """List the room sessions the poll ran in, with their totals, lazily.
 
@@ -409,6 +479,9 @@ class PollsResource(Resource):
             poll_id: The poll's id.
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of poll sessions:
@@ -424,11 +497,13 @@ class PollsResource(Resource):
         """
         check_limit(limit)
         return self._list(
-            path("polls", poll_id, "sessions"),
+            "polls/{poll_id}/sessions",
             PollSession,
             {"limit": limit},
+            poll_id,
             start=start,
             style=POLL,
+            options=request_options,
         )
 
     def list_responses(
@@ -439,6 +514,7 @@ class PollsResource(Resource):
         question: int | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[PollResponse]:
         """List the answers given to a poll, lazily.
 
@@ -449,6 +525,9 @@ class PollsResource(Resource):
             question: Only the answers to this question (its 1-based index).
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of responses:
@@ -473,19 +552,26 @@ class PollsResource(Resource):
             _index("question", question)
         params = {"all": all, "question": question, "limit": limit}
         return self._list(
-            path("polls", poll_id, "responses"),
+            "polls/{poll_id}/responses",
             PollResponse,
             params,
+            poll_id,
             start=start,
             style=POLL,
+            options=request_options,
         )
 
-    async def retrieve_response(self, poll_id: str, response_id: str) -> PollResponse:
+    async def retrieve_response(
+        self, poll_id: str, response_id: str, **request_options: Unpack[RequestOptions]
+    ) -> PollResponse:
         """Get one response to a poll.
 
         Args:
             poll_id: The poll's id.
             response_id: The response's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The response.
@@ -498,8 +584,11 @@ class PollsResource(Resource):
         """
         return await self._requester.request(
             "GET",
-            path("polls", poll_id, "responses", response_id),
+            "polls/{poll_id}/responses/{response_id}",
+            poll_id,
+            response_id,
             parse=model(PollResponse),
+            options=request_options,
         )
 
     def list_results(
@@ -509,6 +598,7 @@ class PollsResource(Resource):
         question: int | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[PollResult]:
         """List per-participant quiz scores, lazily.
 
@@ -517,6 +607,9 @@ class PollsResource(Resource):
             question: Only the results for this question (its 1-based index).
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of results:
@@ -535,19 +628,26 @@ class PollsResource(Resource):
             _index("question", question)
         params = {"question": question, "limit": limit}
         return self._list(
-            path("polls", poll_id, "results"),
+            "polls/{poll_id}/results",
             PollResult,
             params,
+            poll_id,
             start=start,
             style=POLL,
+            options=request_options,
         )
 
-    async def retrieve_result(self, poll_id: str, result_id: str) -> PollResult:
+    async def retrieve_result(
+        self, poll_id: str, result_id: str, **request_options: Unpack[RequestOptions]
+    ) -> PollResult:
         """Get one result of a poll.
 
         Args:
             poll_id: The poll's id.
             result_id: The result's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The result.
@@ -560,6 +660,9 @@ class PollsResource(Resource):
         """
         return await self._requester.request(
             "GET",
-            path("polls", poll_id, "results", result_id),
+            "polls/{poll_id}/results/{result_id}",
+            poll_id,
+            result_id,
             parse=model(PollResult),
+            options=request_options,
         )

@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Unpack
 
-from .._encoding import path
+from .._call_options import RequestOptions
 from .._pagination import AsyncPaginator
 from .._parsers import model
 from ..models.recording_assets import PresignedUrl, RecordingAsset, RecordingAssetStatus
@@ -32,11 +32,16 @@ class RecordingAssetsResource(Resource):
     `hms_async.errors`; each method lists the answers particular to it.
     """
 
-    async def retrieve(self, asset_id: str) -> RecordingAsset:
+    async def retrieve(
+        self, asset_id: str, **request_options: Unpack[RequestOptions]
+    ) -> RecordingAsset:
         """Get a recording asset by id.
 
         Args:
             asset_id: The asset's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The asset: its `type`, `status`, `path` in the bucket, `size` and
@@ -49,7 +54,11 @@ class RecordingAssetsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/recording-assets/get-asset>
         """
         return await self._requester.request(
-            "GET", path("recording-assets", asset_id), parse=model(RecordingAsset)
+            "GET",
+            "recording-assets/{asset_id}",
+            asset_id,
+            parse=model(RecordingAsset),
+            options=request_options,
         )
 
     def list(
@@ -60,6 +69,7 @@ class RecordingAssetsResource(Resource):
         status: RecordingAssetStatus | str | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[RecordingAsset]:
         """List recording assets, lazily.
 
@@ -71,6 +81,9 @@ class RecordingAssetsResource(Resource):
                 the string).
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of assets: `await`
@@ -97,10 +110,20 @@ class RecordingAssetsResource(Resource):
             "status": status,
             "limit": limit,
         }
-        return self._list("recording-assets", RecordingAsset, params, start=start)
+        return self._list(
+            "recording-assets",
+            RecordingAsset,
+            params,
+            start=start,
+            options=request_options,
+        )
 
     async def presigned_url(
-        self, asset_id: str, *, presign_duration: int | None = None
+        self,
+        asset_id: str,
+        *,
+        presign_duration: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> PresignedUrl:
         """Get a short-lived URL to download the asset.
 
@@ -113,6 +136,9 @@ class RecordingAssetsResource(Resource):
             presign_duration: The URL's lifetime in seconds, 1 to 604800 (7 days,
                 the most S3 and GCS sign for). When omitted the API's default
                 applies: 3 days (9 hours on Alibaba OSS).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The URL (`url`, kept out of the repr) and its lifetime (`expiry`,
@@ -136,7 +162,9 @@ class RecordingAssetsResource(Resource):
         check_int("presign_duration", presign_duration, 1, _MAX_PRESIGN_SECONDS)
         return await self._requester.request(
             "GET",
-            path("recording-assets", asset_id, "presigned-url"),
+            "recording-assets/{asset_id}/presigned-url",
+            asset_id,
             params={"presign_duration": presign_duration},
             parse=model(PresignedUrl),
+            options=request_options,
         )

@@ -6,9 +6,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Unpack
 
-from .._encoding import body, path
+from .._call_options import RequestOptions
+from .._encoding import body
 from .._pagination import AsyncPaginator
 from .._parsers import model, model_list
 from ..models._common import JobStatus
@@ -44,6 +45,7 @@ class RecordingsResource(Resource):
         destination: str | None = None,
         audio_only: bool | None = None,
         transcription: Transcription | Mapping[str, Any] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Recording:
         """Start recording the room; the job comes back `starting`.
 
@@ -68,6 +70,9 @@ class RecordingsResource(Resource):
                 300 characters, `summary.temperature` 0.1 to 1.0, at most 6
                 `summary.sections` (title at most 100 characters, format `bullets`
                 or `paragraph`). English only; not for SFU recordings.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The new recording job.
@@ -101,12 +106,16 @@ class RecordingsResource(Resource):
             check_transcription(payload["transcription"])
         return await self._requester.request(
             "POST",
-            path("recordings", "room", room_id, "start"),
+            "recordings/room/{room_id}/start",
+            room_id,
             json=payload,
             parse=model(Recording),
+            options=request_options,
         )
 
-    async def stop(self, recording_id: str) -> Recording:
+    async def stop(
+        self, recording_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Recording:
         """Stop one recording job.
 
         It turns `stopping`, then `post_processing` while its assets are made.
@@ -114,6 +123,9 @@ class RecordingsResource(Resource):
 
         Args:
             recording_id: The recording job's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The recording job, `stopping`.
@@ -125,16 +137,25 @@ class RecordingsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/recordings/stop-recording-by-id>
         """
         return await self._requester.request(
-            "POST", path("recordings", recording_id, "stop"), parse=model(Recording)
+            "POST",
+            "recordings/{recording_id}/stop",
+            recording_id,
+            parse=model(Recording),
+            options=request_options,
         )
 
-    async def stop_all(self, room_id: str) -> list[Recording]:
+    async def stop_all(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> list[Recording]:
         """Stop every recording job running in the room.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The jobs stopped, each `stopping`; empty when none was running.
@@ -147,17 +168,24 @@ class RecordingsResource(Resource):
         """
         return await self._requester.request(
             "POST",
-            path("recordings", "room", room_id, "stop"),
+            "recordings/room/{room_id}/stop",
+            room_id,
             parse=model_list(Recording),
+            options=request_options,
         )
 
-    async def pause(self, room_id: str) -> Recording:
+    async def pause(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Recording:
         """Pause the room's running recording; `resume()` continues it.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The recording job.
@@ -170,16 +198,25 @@ class RecordingsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/recordings/pause-recording-for-room>
         """
         return await self._requester.request(
-            "POST", path("recordings", "room", room_id, "pause"), parse=model(Recording)
+            "POST",
+            "recordings/room/{room_id}/pause",
+            room_id,
+            parse=model(Recording),
+            options=request_options,
         )
 
-    async def resume(self, room_id: str) -> Recording:
+    async def resume(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Recording:
         """Resume the room's paused recording.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The recording job.
@@ -193,15 +230,22 @@ class RecordingsResource(Resource):
         """
         return await self._requester.request(
             "POST",
-            path("recordings", "room", room_id, "resume"),
+            "recordings/room/{room_id}/resume",
+            room_id,
             parse=model(Recording),
+            options=request_options,
         )
 
-    async def retrieve(self, recording_id: str) -> Recording:
+    async def retrieve(
+        self, recording_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Recording:
         """Get a recording job with its `recording_assets`.
 
         Args:
             recording_id: The recording job's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The recording job; `recording_assets` lists its files once made.
@@ -213,7 +257,11 @@ class RecordingsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/recordings/get-recording>
         """
         return await self._requester.request(
-            "GET", path("recordings", recording_id), parse=model(Recording)
+            "GET",
+            "recordings/{recording_id}",
+            recording_id,
+            parse=model(Recording),
+            options=request_options,
         )
 
     def list(
@@ -224,6 +272,7 @@ class RecordingsResource(Resource):
         status: JobStatus | str | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[Recording]:
         """List recording jobs, lazily; list items carry no `recording_assets`.
 
@@ -238,6 +287,9 @@ class RecordingsResource(Resource):
                 [JobStatus][hms_async.models.JobStatus] or the string).
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of jobs: `await` it
@@ -264,4 +316,6 @@ class RecordingsResource(Resource):
             "status": status,
             "limit": limit,
         }
-        return self._list("recordings", Recording, params, start=start)
+        return self._list(
+            "recordings", Recording, params, start=start, options=request_options
+        )

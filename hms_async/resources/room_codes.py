@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
-from .._encoding import path
+from collections.abc import Mapping
+from typing import Any, Unpack
+
+from .._call_options import RequestOptions
 from .._pagination import AsyncPaginator
 from .._parsers import model, model_list
 from ..models.room_codes import RoomCode
@@ -28,7 +31,9 @@ class RoomCodesResource(Resource):
     `hms_async.errors`; each method lists the answers particular to it.
     """
 
-    async def create(self, room_id: str) -> list[RoomCode]:
+    async def create(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> list[RoomCode]:
         """Create codes for every role of the room.
 
         It also creates codes for roles added to the template since, and disables
@@ -37,6 +42,9 @@ class RoomCodesResource(Resource):
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room's codes, one per role.
@@ -55,10 +63,16 @@ class RoomCodesResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/create-room-code-api>
         """
         return await self._requester.request(
-            "POST", path("room-codes", "room", room_id), parse=model_list(RoomCode)
+            "POST",
+            "room-codes/room/{room_id}",
+            room_id,
+            parse=model_list(RoomCode),
+            options=request_options,
         )
 
-    async def create_for_role(self, room_id: str, role: str) -> RoomCode:
+    async def create_for_role(
+        self, room_id: str, role: str, **request_options: Unpack[RequestOptions]
+    ) -> RoomCode:
         """Create one more code for a role of the room.
 
         Not retried once sent: a repeat would add another code.
@@ -66,6 +80,9 @@ class RoomCodesResource(Resource):
         Args:
             room_id: The room's id.
             role: The name of a role of the room's template.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The new code.
@@ -81,8 +98,11 @@ class RoomCodesResource(Resource):
         """
         return await self._requester.request(
             "POST",
-            path("room-codes", "room", room_id, "role", role),
+            "room-codes/room/{room_id}/role/{role}",
+            room_id,
+            role,
             parse=model(RoomCode),
+            options=request_options,
         )
 
     def list(
@@ -93,6 +113,7 @@ class RoomCodesResource(Resource):
         enabled: bool | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[RoomCode]:
         """List the room's codes, lazily.
 
@@ -106,6 +127,9 @@ class RoomCodesResource(Resource):
                 `None` for both.
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of codes: `await`
@@ -128,16 +152,26 @@ class RoomCodesResource(Resource):
         check_limit(limit)
         params = {"role": role, "enabled": enabled, "limit": limit}
         return self._list(
-            path("room-codes", "room", room_id), RoomCode, params, start=start
+            "room-codes/room/{room_id}",
+            RoomCode,
+            params,
+            room_id,
+            start=start,
+            options=request_options,
         )
 
-    async def enable(self, code: str) -> RoomCode:
+    async def enable(
+        self, code: str, **request_options: Unpack[RequestOptions]
+    ) -> RoomCode:
         """Let peers join with this code again.
 
         Setting the flag is idempotent, so the call is retried like a GET.
 
         Args:
             code: The room code, e.g. `"abc-defg-hij"`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The code, now `enabled`.
@@ -150,9 +184,11 @@ class RoomCodesResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/update-room-code-api>
         """
-        return await self._set(code, enabled=True)
+        return await self._set(code, enabled=True, options=request_options)
 
-    async def disable(self, code: str) -> RoomCode:
+    async def disable(
+        self, code: str, **request_options: Unpack[RequestOptions]
+    ) -> RoomCode:
         """Stop peers from joining with this code.
 
         Peers already in the room stay. Setting the flag is idempotent, so the
@@ -160,6 +196,9 @@ class RoomCodesResource(Resource):
 
         Args:
             code: The room code, e.g. `"abc-defg-hij"`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The code, now not `enabled`.
@@ -170,9 +209,11 @@ class RoomCodesResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/update-room-code-api>
         """
-        return await self._set(code, enabled=False)
+        return await self._set(code, enabled=False, options=request_options)
 
-    async def _set(self, code: str, *, enabled: bool) -> RoomCode:
+    async def _set(
+        self, code: str, *, enabled: bool, options: Mapping[str, Any]
+    ) -> RoomCode:
         # The body must be exactly {code, enabled}: any other field is a 400.
         # Setting a flag is idempotent, so the call is retried like a GET.
         if not code:
@@ -183,4 +224,5 @@ class RoomCodesResource(Resource):
             json={"code": code, "enabled": enabled},
             parse=model(RoomCode),
             idempotent=True,
+            options=options,
         )

@@ -8,12 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from typing import Any, Final, Unpack
 
-from .._encoding import body, path
+from .._call_options import RequestOptions
+from .._encoding import body
 from .._pagination import AsyncPaginator
 from .._parsers import model
-from ..errors import NotFoundError
 from ..models.rooms import RecordingInfo, Region, Room, RoomWebhook
 from ._base import Resource, check_int, check_limit
 
@@ -61,6 +61,7 @@ class RoomsResource(Resource):
         max_duration_seconds: int | None = None,
         webhook: RoomWebhook | Mapping[str, Any] | None = None,
         polls: Sequence[str] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Room:
         """Create a room, or update and return the room that already has this name.
 
@@ -95,6 +96,9 @@ class RoomsResource(Resource):
                 webhook for this room.
             polls: Ids of polls to link to the room; a poll whose `start` is
                 `auto` starts with each session.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room as the API stores it.
@@ -134,13 +138,19 @@ class RoomsResource(Resource):
             json=payload,
             parse=model(Room),
             idempotent=name is not None,
+            options=request_options,
         )
 
-    async def retrieve(self, room_id: str) -> Room:
+    async def retrieve(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Room:
         """Get a room by id.
 
         Args:
             room_id: The room's id (24 hex characters).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room.
@@ -152,10 +162,16 @@ class RoomsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/retrieve-room>
         """
         return await self._requester.request(
-            "GET", path("rooms", room_id), parse=model(Room)
+            "GET",
+            "rooms/{room_id}",
+            room_id,
+            parse=model(Room),
+            options=request_options,
         )
 
-    async def retrieve_by_name(self, name: str) -> Room:
+    async def retrieve_by_name(
+        self, name: str, **request_options: Unpack[RequestOptions]
+    ) -> Room:
         """Get the room with this exact name.
 
         It lists rooms filtered by `name` and returns the first match. Names are
@@ -164,6 +180,9 @@ class RoomsResource(Resource):
 
         Args:
             name: The room's name.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room.
@@ -182,15 +201,13 @@ class RoomsResource(Resource):
         """
         if not name:
             raise ValueError("name must not be empty")
-        page = await self.list(name=name, limit=10)
-        if not page.data:
-            raise NotFoundError(
-                status_code=404,
-                message=f"no room is named {name!r}",
-                method="GET",
-                path="rooms",
-            )
-        return page.data[0]
+        return await self._lookup(
+            "rooms",
+            Room,
+            {"name": name, "limit": 10},
+            f"no room is named {name!r}",
+            options=request_options,
+        )
 
     def list(
         self,
@@ -202,6 +219,7 @@ class RoomsResource(Resource):
         before: dt.datetime | str | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncPaginator[Room]:
         """List rooms, lazily.
 
@@ -222,6 +240,9 @@ class RoomsResource(Resource):
                 through a long list.
             start: Resume after a page: pass a page's `next_cursor` (the API's
                 `last` room id).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [AsyncPaginator][hms_async.AsyncPaginator] of rooms: `await`
@@ -251,7 +272,7 @@ class RoomsResource(Resource):
             "before": before,
             "limit": limit,
         }
-        return self._list("rooms", Room, params, start=start)
+        return self._list("rooms", Room, params, start=start, options=request_options)
 
     async def update(
         self,
@@ -266,6 +287,7 @@ class RoomsResource(Resource):
         max_duration_seconds: int | None = None,
         webhook: RoomWebhook | Mapping[str, Any] | None = None,
         polls: Sequence[str] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Room:
         """Change a room's settings; only the arguments passed are sent.
 
@@ -287,6 +309,9 @@ class RoomsResource(Resource):
             max_duration_seconds: 120 to 43200.
             webhook: A room-level webhook (`{"url": ..., "headers": {...}}`).
             polls: The ids of the polls linked to the room.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The updated room.
@@ -320,13 +345,18 @@ class RoomsResource(Resource):
         )
         if not payload:
             raise ValueError("update() needs at least one field to change")
-        return await self._set(room_id, payload)
+        return await self._set(room_id, payload, options=request_options)
 
-    async def enable(self, room_id: str) -> Room:
+    async def enable(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Room:
         """Let peers join the room again.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room, now `enabled`.
@@ -337,9 +367,11 @@ class RoomsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/disable-or-enable>
         """
-        return await self._set(room_id, {"enabled": True})
+        return await self._set(room_id, {"enabled": True}, options=request_options)
 
-    async def disable(self, room_id: str) -> Room:
+    async def disable(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Room:
         """Stop new peers from joining the room; a running session goes on.
 
         Rooms cannot be deleted: disabling is how a room is retired. To also end
@@ -347,6 +379,9 @@ class RoomsResource(Resource):
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room, now not `enabled`.
@@ -357,14 +392,18 @@ class RoomsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/disable-or-enable>
         """
-        return await self._set(room_id, {"enabled": False})
+        return await self._set(room_id, {"enabled": False}, options=request_options)
 
-    async def _set(self, room_id: str, payload: dict[str, Any]) -> Room:
+    async def _set(
+        self, room_id: str, payload: dict[str, Any], *, options: Mapping[str, Any]
+    ) -> Room:
         # Setting fields is idempotent: sending the same values twice is harmless.
         return await self._requester.request(
             "POST",
-            path("rooms", room_id),
+            "rooms/{room_id}",
+            room_id,
             json=payload,
             parse=model(Room),
             idempotent=True,
+            options=options,
         )

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from typing import Any, Final, Unpack
 
 from .._auth import BearerAuth, TokenSigner
-from .._encoding import body, path
+from .._call_options import RequestOptions
+from .._encoding import body
 from .._parsers import ignore, model
 from .._requester import Requester
 from ..models.sip import SipCall, SipTrunk
@@ -66,7 +67,13 @@ class SipResource(Resource):
         self._signer = signer
 
     async def create_trunk(
-        self, *, username: str, password: str, address: str, from_: str
+        self,
+        *,
+        username: str,
+        password: str,
+        address: str,
+        from_: str,
+        **request_options: Unpack[RequestOptions],
     ) -> SipTrunk:
         """Register an outbound trunk of your SIP provider.
 
@@ -79,6 +86,9 @@ class SipResource(Resource):
             address: Your SIP provider's host; must not be empty.
             from_: The phone number calls come from (sent as `from`); must not be
                 empty.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The trunk; its `id` is the `trunk_id` of `call()`.
@@ -95,10 +105,18 @@ class SipResource(Resource):
             "sip/outbound/trunks",
             json=_trunk_body(username, password, address, from_),
             parse=model(SipTrunk),
+            options=request_options,
         )
 
     async def update_trunk(
-        self, trunk_id: str, *, username: str, password: str, address: str, from_: str
+        self,
+        trunk_id: str,
+        *,
+        username: str,
+        password: str,
+        address: str,
+        from_: str,
+        **request_options: Unpack[RequestOptions],
     ) -> SipTrunk:
         """Replace a trunk's settings.
 
@@ -114,6 +132,9 @@ class SipResource(Resource):
             address: Your SIP provider's host; must not be empty.
             from_: The phone number calls come from (sent as `from`); must not be
                 empty.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The trunk.
@@ -129,10 +150,12 @@ class SipResource(Resource):
         _check_given(address=address, from_=from_)
         return await self._requester.request(
             "POST",
-            path("sip", "outbound", "trunks", trunk_id),
+            "sip/outbound/trunks/{trunk_id}",
+            trunk_id,
             json=_trunk_body(username, password, address, from_),
             parse=model(SipTrunk),
             idempotent=True,
+            options=request_options,
         )
 
     async def call(
@@ -145,6 +168,7 @@ class SipResource(Resource):
         user_id: str | None = None,
         video: bool | None = None,
         headers: Mapping[str, str] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SipCall:
         """Dial a phone number and join the callee to the room of a room code.
 
@@ -163,6 +187,9 @@ class SipResource(Resource):
             video: `True` for a video call.
             headers: Extra SIP headers, named `X-...`; reserved headers are
                 ignored by the API.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The answered call, with its `id`.
@@ -197,6 +224,7 @@ class SipResource(Resource):
             json=payload,
             parse=model(SipCall),
             read_timeout=_CALL_READ_TIMEOUT,
+            options=request_options,
         )
 
     async def send_dtmf(
@@ -206,6 +234,7 @@ class SipResource(Resource):
         auth_token: str | None = None,
         room_id: str | None = None,
         role: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> None:
         """Play DTMF tones to the SIP peers of a room.
 
@@ -222,6 +251,9 @@ class SipResource(Resource):
                 `hms.tokens.create()`).
             room_id: The room, to sign a token when `auth_token` is not given.
             role: The role to sign the token for, with `room_id`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Raises:
             ValueError: `digits` is empty or holds another character; or, with
@@ -249,4 +281,5 @@ class SipResource(Resource):
             json={"digits": tones},
             parse=ignore,
             auth=BearerAuth(token),
+            options=request_options,
         )

@@ -5,10 +5,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Unpack
 
+from .._call_options import RequestOptions
 from .._encoding import path
-from .._parsers import model, model_list
+from .._parsers import first, model, model_list
 from ..errors import NotFoundError
 from ..models.stream_keys import StreamKey, StreamKeyActionResult
 from ._base import Resource
@@ -16,11 +17,6 @@ from ._base import Resource
 __all__ = ["StreamKeysResource"]
 
 _keys = model_list(StreamKey)
-
-
-def _active_key(data: Any) -> StreamKey | None:
-    keys = _keys(data)
-    return keys[0] if keys else None
 
 
 class StreamKeysResource(Resource):
@@ -36,13 +32,18 @@ class StreamKeysResource(Resource):
     `hms_async.errors`; each method lists the answers particular to it.
     """
 
-    async def create(self, room_id: str) -> StreamKey:
+    async def create(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> StreamKey:
         """Create the room's RTMP ingest key and URL.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The new key: `url` to publish to, and `key`.
@@ -63,14 +64,23 @@ class StreamKeysResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/stream-key/create-rtmp-stream-key>
         """
         return await self._requester.request(
-            "POST", path("stream-keys", "room", room_id), parse=model(StreamKey)
+            "POST",
+            "stream-keys/room/{room_id}",
+            room_id,
+            parse=model(StreamKey),
+            options=request_options,
         )
 
-    async def retrieve(self, room_id: str) -> StreamKey:
+    async def retrieve(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> StreamKey:
         """Get the room's active key.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The active key.
@@ -83,24 +93,36 @@ class StreamKeysResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/stream-key/get-rtmp-stream-key>
         """
-        url_path = path("stream-keys", "room", room_id)
-        key = await self._requester.request("GET", url_path, parse=_active_key)
-        if key is None:  # the API answers 404 itself; an empty list means the same
-            raise NotFoundError(
-                status_code=404,
-                message=f"room {room_id!r} has no active stream key",
-                method="GET",
-                path=url_path,
-            )
-        return key
+        # The API answers 404 itself; an empty list means the same.
+        template = "stream-keys/room/{room_id}"
+        return await self._requester.request(
+            "GET",
+            template,
+            room_id,
+            parse=first(
+                _keys,
+                lambda: NotFoundError(
+                    status_code=404,
+                    message=f"room {room_id!r} has no active stream key",
+                    method="GET",
+                    path=path(template, room_id),
+                ),
+            ),
+            options=request_options,
+        )
 
-    async def disable(self, room_id: str) -> StreamKeyActionResult:
+    async def disable(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> StreamKeyActionResult:
         """Disable the room's active key; encoders using it can no longer publish.
 
         Disabling twice leaves the same state, so the call is retried like a GET.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The API's acknowledgement (`message` is
@@ -114,7 +136,9 @@ class StreamKeysResource(Resource):
         """
         return await self._requester.request(
             "POST",
-            path("stream-keys", "room", room_id, "disable"),
+            "stream-keys/room/{room_id}/disable",
+            room_id,
             parse=model(StreamKeyActionResult),
             idempotent=True,
+            options=request_options,
         )

@@ -5,9 +5,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Unpack
 
 from .._auth import DEFAULT_TOKEN_TTL, TokenSigner
+from .._call_options import RequestOptions
 from .._encoding import body
 from .._requester import Requester
 from ._base import Resource, check_ints
@@ -121,7 +122,13 @@ class TokensResource(Resource):
             self._signer, room_id=room_id, role=role, user_id=user_id, ttl=ttl
         )
 
-    async def from_room_code(self, code: str, *, user_id: str | None = None) -> str:
+    async def from_room_code(
+        self,
+        code: str,
+        *,
+        user_id: str | None = None,
+        **request_options: Unpack[RequestOptions],
+    ) -> str:
         """Exchange a room code for a peer auth token.
 
         The request goes to the auth host (`auth.100ms.live/v2/token`, or the
@@ -132,6 +139,9 @@ class TokensResource(Resource):
         Args:
             code: The room code, e.g. `"abc-defg-hij"`.
             user_id: Your id for the user, put in the token.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The peer auth token (a JWT string).
@@ -159,4 +169,5 @@ class TokensResource(Resource):
             idempotent=True,
             auth=None,
             base_url=self._auth_base_url,
+            options=request_options,
         )

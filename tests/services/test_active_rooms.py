@@ -333,7 +333,7 @@ async def test_send_message_refuses_empty_message(
 async def test_remove_peers(
     client: HMSClient,
     respx_router: respx.MockRouter,
-    kwargs: dict[str, str],
+    kwargs: dict[str, Any],
     sent: dict[str, str],
 ) -> None:
     """remove_peers() posts the target and reason and parses the acknowledgement."""

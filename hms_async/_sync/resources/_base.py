@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from hms_async._call_options import extras
+from hms_async._encoding import path
 from hms_async._pagination import CURSOR, Cursor, Page, PageStyle
-from hms_async._parsers import model
+from hms_async._parsers import first, model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync._requester import Requester
+from hms_async.errors import NotFoundError
 from hms_async.resources._base import (
     T,
 )
@@ -27,19 +30,60 @@ class Resource:
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
 
-    def _list(
+    def _lookup(
         self,
-        path: str,
+        template: str,
         item: type[T],
         params: Mapping[str, Any],
+        missing: str,
         *,
+        options: Mapping[str, Any],
+    ) -> T:
+        """The first item of one page of the list ``template``: a lookup.
+
+        Raises:
+            NotFoundError: The page is empty (``missing`` is its message).
+        """
+
+        def not_found() -> NotFoundError:
+            return NotFoundError(
+                status_code=404, message=missing, method="GET", path=template
+            )
+
+        parse_item = model(item)
+        item_found: T = self._requester.request(
+            "GET",
+            template,
+            params=params,
+            parse=first(lambda page: CURSOR.parse(page, parse_item).data, not_found),
+            options=options,
+        )
+        return item_found
+
+    def _list(
+        self,
+        template: str,
+        item: type[T],
+        params: Mapping[str, Any],
+        *ids: str,
         start: Cursor | None = None,
         style: PageStyle = CURSOR,
+        options: Mapping[str, Any] | None = None,
     ) -> SyncPaginator[T]:
+        """A lazy list of ``template`` (filled with ``ids``), checked now:
+        its ids, and the per-call ``options`` it keeps for every page."""
         requester = self._requester
+        if ids:
+            path(template, *ids)
+        if options:
+            where = f"GET {template}"
+            taken = {**params, style.cursor_param: start}
+            extras(options, "GET", where, taken, None)
 
         def fetch(query: Mapping[str, Any], parse: Any) -> Page[T]:
-            page: Page[T] = requester.request("GET", path, params=query, parse=parse)
+            page: Page[T] = requester.request(
+                "GET", template, *ids, params=query, parse=parse, options=options
+            )
             return page
 
         return SyncPaginator(

@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Unpack
 
-from hms_async._encoding import body, path
+from hms_async._call_options import RequestOptions
+from hms_async._encoding import body
 from hms_async._pagination import EVENTS, PAGE_NUMBER
 from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
@@ -65,6 +67,7 @@ class AnalyticsResource(Resource):
         error: bool | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[AnalyticsEvent]:
         """List a room's events of the last 30 days, lazily, walking every page.
 
@@ -94,6 +97,9 @@ class AnalyticsResource(Resource):
             limit: The page size, 1 to 100.
             start: Resume after a page: pass a page's `next_cursor` (the API's
                 `next`), within 24 hours.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of events: `await`
@@ -134,10 +140,21 @@ class AnalyticsResource(Resource):
             "limit": limit,
         }
         return self._list(
-            "analytics/events", AnalyticsEvent, params, start=start, style=EVENTS
+            "analytics/events",
+            AnalyticsEvent,
+            params,
+            start=start,
+            style=EVENTS,
+            options=request_options,
         )
 
-    def retrieve_peer_stats(self, *, peer_id: str, session_id: str) -> PeerStats:
+    def retrieve_peer_stats(
+        self,
+        *,
+        peer_id: str,
+        session_id: str,
+        **request_options: Unpack[RequestOptions],
+    ) -> PeerStats:
         """Get a peer's publish and subscribe quality over a session.
 
         Not real-time: the stats exist once the session has ended. Empty lists
@@ -146,6 +163,9 @@ class AnalyticsResource(Resource):
         Args:
             peer_id: The peer's id; required.
             session_id: The session's id; required.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The peer's time series (bit rate, frame rate, packet loss, RTT,
@@ -164,6 +184,7 @@ class AnalyticsResource(Resource):
             "analytics/peer-stats",
             params={"peer_id": peer_id, "session_id": session_id},
             parse=model(PeerStats),
+            options=request_options,
         )
 
     def list_webhook_events(
@@ -177,6 +198,7 @@ class AnalyticsResource(Resource):
         limit: int = 50,
         page: int | None = None,
         start: int | str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[WebhookHistoryEvent]:
         """List webhook deliveries page by page number, lazily.
 
@@ -201,6 +223,9 @@ class AnalyticsResource(Resource):
             page: The page number to begin at (1 or more).
             start: The same as `page`, as for every list: a page number, or a
                 page's `next_cursor`. Pass one of `page` and `start`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of deliveries:
@@ -243,6 +268,7 @@ class AnalyticsResource(Resource):
             params,
             start=None if first is None else str(first),
             style=PAGE_NUMBER,
+            options=request_options,
         )
 
     def replay_webhooks(
@@ -255,6 +281,7 @@ class AnalyticsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         status: WebhookDeliveryStatus | str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> WebhookReplayStarted:
         """Send past webhooks to your endpoint again.
 
@@ -273,6 +300,9 @@ class AnalyticsResource(Resource):
                 and maximum).
             offset: How many matching webhooks to skip first: 0 or more.
             status: `failed` (the API's default), `success` or `all`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The workflow: its `workflow_id`, and `status` `started` or
@@ -310,13 +340,19 @@ class AnalyticsResource(Resource):
             "analytics/webhooks/replay",
             json=payload,
             parse=model(WebhookReplayStarted),
+            options=request_options,
         )
 
-    def retrieve_replay(self, workflow_id: str) -> WebhookReplay:
+    def retrieve_replay(
+        self, workflow_id: str, **request_options: Unpack[RequestOptions]
+    ) -> WebhookReplay:
         """Get the status and progress of a webhook replay.
 
         Args:
             workflow_id: The `workflow_id` that `replay_webhooks()` returned.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The replay: `status` (`Running`, `completed`,
@@ -332,6 +368,8 @@ class AnalyticsResource(Resource):
         """
         return self._requester.request(
             "GET",
-            path("analytics", "webhooks", "replay", workflow_id),
+            "analytics/webhooks/replay/{workflow_id}",
+            workflow_id,
             parse=model(WebhookReplay),
+            options=request_options,
         )

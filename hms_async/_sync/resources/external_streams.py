@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Unpack
 
-from hms_async._encoding import body, path
+from hms_async._call_options import RequestOptions
+from hms_async._encoding import body
 from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
@@ -48,6 +49,7 @@ class ExternalStreamsResource(Resource):
         recording: bool | None = None,
         resolution: RecordingResolution | Mapping[str, Any] | None = None,
         destination: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> ExternalStream:
         """Start streaming the room to RTMP(S) URLs; the job comes back `starting`.
 
@@ -68,6 +70,9 @@ class ExternalStreamsResource(Resource):
                 portrait ones from 500x500 to 1080x1920.
             destination: The name of an RTMP destination of the template; needed
                 only when the template has several.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The new external stream.
@@ -101,18 +106,25 @@ class ExternalStreamsResource(Resource):
         )
         return self._requester.request(
             "POST",
-            path("external-streams", "room", room_id, "start"),
+            "external-streams/room/{room_id}/start",
+            room_id,
             json=payload,
             parse=model(ExternalStream),
+            options=request_options,
         )
 
-    def stop(self, stream_id: str) -> ExternalStream:
+    def stop(
+        self, stream_id: str, **request_options: Unpack[RequestOptions]
+    ) -> ExternalStream:
         """Stop one external stream.
 
         Not retried once sent.
 
         Args:
             stream_id: The external stream's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The external stream, `stopping`.
@@ -125,17 +137,24 @@ class ExternalStreamsResource(Resource):
         """
         return self._requester.request(
             "POST",
-            path("external-streams", stream_id, "stop"),
+            "external-streams/{stream_id}/stop",
+            stream_id,
             parse=model(ExternalStream),
+            options=request_options,
         )
 
-    def stop_all(self, room_id: str) -> StoppedStreams[ExternalStream]:
+    def stop_all(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> StoppedStreams[ExternalStream]:
         """Stop every external stream of the room.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The streams stopped: a list with an `error` attribute, the API's
@@ -149,15 +168,22 @@ class ExternalStreamsResource(Resource):
         """
         return self._requester.request(
             "POST",
-            path("external-streams", "room", room_id, "stop"),
+            "external-streams/room/{room_id}/stop",
+            room_id,
             parse=stopped_streams(ExternalStream),
+            options=request_options,
         )
 
-    def retrieve(self, stream_id: str) -> ExternalStream:
+    def retrieve(
+        self, stream_id: str, **request_options: Unpack[RequestOptions]
+    ) -> ExternalStream:
         """Get an external stream by id.
 
         Args:
             stream_id: The external stream's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The external stream.
@@ -169,7 +195,11 @@ class ExternalStreamsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/external-streams/Get-details-for-a-job-id>
         """
         return self._requester.request(
-            "GET", path("external-streams", stream_id), parse=model(ExternalStream)
+            "GET",
+            "external-streams/{stream_id}",
+            stream_id,
+            parse=model(ExternalStream),
+            options=request_options,
         )
 
     def list(
@@ -180,6 +210,7 @@ class ExternalStreamsResource(Resource):
         status: JobStatus | str | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[ExternalStream]:
         """List external streams, lazily.
 
@@ -190,6 +221,9 @@ class ExternalStreamsResource(Resource):
                 `stopping`, `post_processing`, `completed` or `failed`.
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of external streams:
@@ -210,4 +244,10 @@ class ExternalStreamsResource(Resource):
             "status": status,
             "limit": limit,
         }
-        return self._list("external-streams", ExternalStream, params, start=start)
+        return self._list(
+            "external-streams",
+            ExternalStream,
+            params,
+            start=start,
+            options=request_options,
+        )

@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Unpack
 
-from hms_async._encoding import body, path
+from hms_async._call_options import RequestOptions
+from hms_async._encoding import body
 from hms_async._pagination import POLL
 from hms_async._parsers import ignore, model
 from hms_async._sync._pagination import SyncPaginator
@@ -30,10 +31,12 @@ from hms_async.models.polls import (
 )
 from hms_async.resources._base import check_ints, check_limit
 from hms_async.resources.polls import (
+    _OPTION,
     AttachmentArg,
     OptionArg,
     QuestionArg,
     _index,
+    _indexes,
     _not_empty,
 )
 
@@ -65,6 +68,7 @@ class PollsResource(Resource):
         type: PollType | str | None = None,
         start: PollStart | str | None = None,
         questions: Sequence[QuestionArg] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Poll:
         """Create a poll or quiz.
 
@@ -85,6 +89,9 @@ class PollsResource(Resource):
                 `short-answer`, `long-answer`), `options`, `answer` (for quizzes),
                 `skippable`, `once`, `weight`, `duration`, `answer_min_len`,
                 `answer_max_len`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The poll, with its `id`.
@@ -120,7 +127,13 @@ class PollsResource(Resource):
             start=start,
             questions=questions,
         )
-        return self._requester.request("POST", "polls", json=payload, parse=model(Poll))
+        return self._requester.request(
+            "POST",
+            "polls",
+            json=payload,
+            parse=model(Poll),
+            options=request_options,
+        )
 
     def update(
         self,
@@ -133,6 +146,7 @@ class PollsResource(Resource):
         type: PollType | str | None = None,
         start: PollStart | str | None = None,
         questions: Sequence[QuestionArg] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Poll:
         """Rewrite a poll: fields not passed go back to their defaults on the server.
 
@@ -154,6 +168,9 @@ class PollsResource(Resource):
                 `short-answer`, `long-answer`), `options`, `answer` (for quizzes),
                 `skippable`, `once`, `weight`, `duration`, `answer_min_len`,
                 `answer_max_len`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The poll as stored.
@@ -179,17 +196,22 @@ class PollsResource(Resource):
         )
         return self._requester.request(
             "POST",
-            path("polls", poll_id),
+            "polls/{poll_id}",
+            poll_id,
             json=_not_empty(payload, "update"),
             parse=model(Poll),
             idempotent=True,
+            options=request_options,
         )
 
-    def retrieve(self, poll_id: str) -> Poll:
+    def retrieve(self, poll_id: str, **request_options: Unpack[RequestOptions]) -> Poll:
         """Get a poll with its questions, options and answers.
 
         Args:
             poll_id: The poll's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The poll.
@@ -200,7 +222,13 @@ class PollsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/get-polls-via-api>
         """
-        return self._requester.request("GET", path("polls", poll_id), parse=model(Poll))
+        return self._requester.request(
+            "GET",
+            "polls/{poll_id}",
+            poll_id,
+            parse=model(Poll),
+            options=request_options,
+        )
 
     def update_question(
         self,
@@ -219,6 +247,7 @@ class PollsResource(Resource):
         type: PollQuestionType | str | None = None,
         answer: PollAnswer | Mapping[str, Any] | None = None,
         options: Sequence[OptionArg] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> PollQuestion:
         """Rewrite one question of a poll; fields not passed go back to their defaults.
 
@@ -250,6 +279,9 @@ class PollsResource(Resource):
                 (1-based indexes) or `text`, and `hidden`, `case`, `trim`.
             options: The choices: [PollOption][hms_async.models.PollOption]s or
                 `{"text": ..., "weight": ...}`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The question as stored.
@@ -272,6 +304,7 @@ class PollsResource(Resource):
             answer_max_len=answer_max_len,
         )
         payload = body(
+            index=question_id,
             text=text,
             format=format,
             attachment=attachment,
@@ -287,13 +320,18 @@ class PollsResource(Resource):
         )
         return self._requester.request(
             "POST",
-            path("polls", poll_id, "questions", question),
-            json={"index": question_id, **_not_empty(payload, "update_question")},
+            "polls/{poll_id}/questions/{question_id}",
+            poll_id,
+            question,
+            json=_not_empty(payload, "update_question", index=True),
             parse=model(PollQuestion),
             idempotent=True,
+            options=request_options,
         )
 
-    def delete_question(self, poll_id: str, question_id: int) -> None:
+    def delete_question(
+        self, poll_id: str, question_id: int, **request_options: Unpack[RequestOptions]
+    ) -> None:
         """Delete one question of a poll; the questions after it move down by one.
 
         Never retried: a repeated delete would remove the next question.
@@ -301,6 +339,9 @@ class PollsResource(Resource):
         Args:
             poll_id: The poll's id.
             question_id: The question's 1-based index.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Raises:
             ValueError: `question_id` is below 1, or `poll_id` is empty; nothing
@@ -312,7 +353,12 @@ class PollsResource(Resource):
         """
         question = _index("question_id", question_id)
         self._requester.request(
-            "DELETE", path("polls", poll_id, "questions", question), parse=ignore
+            "DELETE",
+            "polls/{poll_id}/questions/{question_id}",
+            poll_id,
+            question,
+            parse=ignore,
+            options=request_options,
         )
 
     def update_option(
@@ -323,6 +369,7 @@ class PollsResource(Resource):
         *,
         text: str | None = None,
         weight: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> PollOption:
         """Rewrite one option of a question (the body is `{index, text, weight}`).
 
@@ -334,6 +381,9 @@ class PollsResource(Resource):
             option_id: The option's 1-based index.
             text: The option's text.
             weight: Its weight in a quiz score.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The option as stored.
@@ -347,18 +397,27 @@ class PollsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/update-polls-question-option-via-api>
         """
-        segments = self._option_path(poll_id, question_id, option_id)
+        indexes = _indexes(question_id, option_id)
         check_ints(weight=weight)
-        payload = body(text=text, weight=weight)
+        payload = body(index=option_id, text=text, weight=weight)
         return self._requester.request(
             "POST",
-            segments,
-            json={"index": option_id, **_not_empty(payload, "update_option")},
+            _OPTION,
+            poll_id,
+            *indexes,
+            json=_not_empty(payload, "update_option", index=True),
             parse=model(PollOption),
             idempotent=True,
+            options=request_options,
         )
 
-    def delete_option(self, poll_id: str, question_id: int, option_id: int) -> None:
+    def delete_option(
+        self,
+        poll_id: str,
+        question_id: int,
+        option_id: int,
+        **request_options: Unpack[RequestOptions],
+    ) -> None:
         """Delete one option of a question; the options after it move down by one.
 
         Never retried: a repeated delete would remove the next option.
@@ -367,6 +426,9 @@ class PollsResource(Resource):
             poll_id: The poll's id.
             question_id: The question's 1-based index.
             option_id: The option's 1-based index.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Raises:
             ValueError: An index is below 1, or `poll_id` is empty; nothing is
@@ -376,17 +438,23 @@ class PollsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/polls/delete-polls-question-option-via-api>
         """
-        segments = self._option_path(poll_id, question_id, option_id)
-        self._requester.request("DELETE", segments, parse=ignore)
-
-    @staticmethod
-    def _option_path(poll_id: str, question_id: int, option_id: int) -> str:
-        question = _index("question_id", question_id)
-        option = _index("option_id", option_id)
-        return path("polls", poll_id, "questions", question, "options", option)
+        indexes = _indexes(question_id, option_id)
+        self._requester.request(
+            "DELETE",
+            _OPTION,
+            poll_id,
+            *indexes,
+            parse=ignore,
+            options=request_options,
+        )
 
     def list_sessions(
-        self, poll_id: str, *, limit: int = 100, start: str | None = None
+        self,
+        poll_id: str,
+        *,
+        limit: int = 100,
+        start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[PollSession]:
         """List the room sessions the poll ran in, with their totals, lazily.
 
@@ -394,6 +462,9 @@ class PollsResource(Resource):
             poll_id: The poll's id.
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of poll sessions:
@@ -409,11 +480,13 @@ class PollsResource(Resource):
         """
         check_limit(limit)
         return self._list(
-            path("polls", poll_id, "sessions"),
+            "polls/{poll_id}/sessions",
             PollSession,
             {"limit": limit},
+            poll_id,
             start=start,
             style=POLL,
+            options=request_options,
         )
 
     def list_responses(
@@ -424,6 +497,7 @@ class PollsResource(Resource):
         question: int | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[PollResponse]:
         """List the answers given to a poll, lazily.
 
@@ -434,6 +508,9 @@ class PollsResource(Resource):
             question: Only the answers to this question (its 1-based index).
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of responses:
@@ -458,19 +535,26 @@ class PollsResource(Resource):
             _index("question", question)
         params = {"all": all, "question": question, "limit": limit}
         return self._list(
-            path("polls", poll_id, "responses"),
+            "polls/{poll_id}/responses",
             PollResponse,
             params,
+            poll_id,
             start=start,
             style=POLL,
+            options=request_options,
         )
 
-    def retrieve_response(self, poll_id: str, response_id: str) -> PollResponse:
+    def retrieve_response(
+        self, poll_id: str, response_id: str, **request_options: Unpack[RequestOptions]
+    ) -> PollResponse:
         """Get one response to a poll.
 
         Args:
             poll_id: The poll's id.
             response_id: The response's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The response.
@@ -483,8 +567,11 @@ class PollsResource(Resource):
         """
         return self._requester.request(
             "GET",
-            path("polls", poll_id, "responses", response_id),
+            "polls/{poll_id}/responses/{response_id}",
+            poll_id,
+            response_id,
             parse=model(PollResponse),
+            options=request_options,
         )
 
     def list_results(
@@ -494,6 +581,7 @@ class PollsResource(Resource):
         question: int | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[PollResult]:
         """List per-participant quiz scores, lazily.
 
@@ -502,6 +590,9 @@ class PollsResource(Resource):
             question: Only the results for this question (its 1-based index).
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of results:
@@ -520,19 +611,26 @@ class PollsResource(Resource):
             _index("question", question)
         params = {"question": question, "limit": limit}
         return self._list(
-            path("polls", poll_id, "results"),
+            "polls/{poll_id}/results",
             PollResult,
             params,
+            poll_id,
             start=start,
             style=POLL,
+            options=request_options,
         )
 
-    def retrieve_result(self, poll_id: str, result_id: str) -> PollResult:
+    def retrieve_result(
+        self, poll_id: str, result_id: str, **request_options: Unpack[RequestOptions]
+    ) -> PollResult:
         """Get one result of a poll.
 
         Args:
             poll_id: The poll's id.
             result_id: The result's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The result.
@@ -545,6 +643,9 @@ class PollsResource(Resource):
         """
         return self._requester.request(
             "GET",
-            path("polls", poll_id, "results", result_id),
+            "polls/{poll_id}/results/{result_id}",
+            poll_id,
+            result_id,
             parse=model(PollResult),
+            options=request_options,
         )

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
-from hms_async._encoding import path
+from typing import Unpack
+
+from hms_async._call_options import RequestOptions
 from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
@@ -35,11 +37,16 @@ class RecordingAssetsResource(Resource):
     `hms_async.errors`; each method lists the answers particular to it.
     """
 
-    def retrieve(self, asset_id: str) -> RecordingAsset:
+    def retrieve(
+        self, asset_id: str, **request_options: Unpack[RequestOptions]
+    ) -> RecordingAsset:
         """Get a recording asset by id.
 
         Args:
             asset_id: The asset's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The asset: its `type`, `status`, `path` in the bucket, `size` and
@@ -52,7 +59,11 @@ class RecordingAssetsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/recording-assets/get-asset>
         """
         return self._requester.request(
-            "GET", path("recording-assets", asset_id), parse=model(RecordingAsset)
+            "GET",
+            "recording-assets/{asset_id}",
+            asset_id,
+            parse=model(RecordingAsset),
+            options=request_options,
         )
 
     def list(
@@ -63,6 +74,7 @@ class RecordingAssetsResource(Resource):
         status: RecordingAssetStatus | str | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[RecordingAsset]:
         """List recording assets, lazily.
 
@@ -74,6 +86,9 @@ class RecordingAssetsResource(Resource):
                 the string).
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of assets: `await`
@@ -100,10 +115,20 @@ class RecordingAssetsResource(Resource):
             "status": status,
             "limit": limit,
         }
-        return self._list("recording-assets", RecordingAsset, params, start=start)
+        return self._list(
+            "recording-assets",
+            RecordingAsset,
+            params,
+            start=start,
+            options=request_options,
+        )
 
     def presigned_url(
-        self, asset_id: str, *, presign_duration: int | None = None
+        self,
+        asset_id: str,
+        *,
+        presign_duration: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> PresignedUrl:
         """Get a short-lived URL to download the asset.
 
@@ -116,6 +141,9 @@ class RecordingAssetsResource(Resource):
             presign_duration: The URL's lifetime in seconds, 1 to 604800 (7 days,
                 the most S3 and GCS sign for). When omitted the API's default
                 applies: 3 days (9 hours on Alibaba OSS).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The URL (`url`, kept out of the repr) and its lifetime (`expiry`,
@@ -139,7 +167,9 @@ class RecordingAssetsResource(Resource):
         check_int("presign_duration", presign_duration, 1, _MAX_PRESIGN_SECONDS)
         return self._requester.request(
             "GET",
-            path("recording-assets", asset_id, "presigned-url"),
+            "recording-assets/{asset_id}/presigned-url",
+            asset_id,
             params={"presign_duration": presign_duration},
             parse=model(PresignedUrl),
+            options=request_options,
         )

@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Unpack
 
-from hms_async._encoding import body, path
+from hms_async._call_options import RequestOptions
+from hms_async._encoding import body
 from hms_async._parsers import model, model_list
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
@@ -47,6 +48,7 @@ class RecordingsResource(Resource):
         destination: str | None = None,
         audio_only: bool | None = None,
         transcription: Transcription | Mapping[str, Any] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Recording:
         """Start recording the room; the job comes back `starting`.
 
@@ -71,6 +73,9 @@ class RecordingsResource(Resource):
                 300 characters, `summary.temperature` 0.1 to 1.0, at most 6
                 `summary.sections` (title at most 100 characters, format `bullets`
                 or `paragraph`). English only; not for SFU recordings.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The new recording job.
@@ -104,12 +109,16 @@ class RecordingsResource(Resource):
             check_transcription(payload["transcription"])
         return self._requester.request(
             "POST",
-            path("recordings", "room", room_id, "start"),
+            "recordings/room/{room_id}/start",
+            room_id,
             json=payload,
             parse=model(Recording),
+            options=request_options,
         )
 
-    def stop(self, recording_id: str) -> Recording:
+    def stop(
+        self, recording_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Recording:
         """Stop one recording job.
 
         It turns `stopping`, then `post_processing` while its assets are made.
@@ -117,6 +126,9 @@ class RecordingsResource(Resource):
 
         Args:
             recording_id: The recording job's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The recording job, `stopping`.
@@ -128,16 +140,25 @@ class RecordingsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/recordings/stop-recording-by-id>
         """
         return self._requester.request(
-            "POST", path("recordings", recording_id, "stop"), parse=model(Recording)
+            "POST",
+            "recordings/{recording_id}/stop",
+            recording_id,
+            parse=model(Recording),
+            options=request_options,
         )
 
-    def stop_all(self, room_id: str) -> list[Recording]:
+    def stop_all(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> list[Recording]:
         """Stop every recording job running in the room.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The jobs stopped, each `stopping`; empty when none was running.
@@ -150,17 +171,24 @@ class RecordingsResource(Resource):
         """
         return self._requester.request(
             "POST",
-            path("recordings", "room", room_id, "stop"),
+            "recordings/room/{room_id}/stop",
+            room_id,
             parse=model_list(Recording),
+            options=request_options,
         )
 
-    def pause(self, room_id: str) -> Recording:
+    def pause(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Recording:
         """Pause the room's running recording; `resume()` continues it.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The recording job.
@@ -173,16 +201,25 @@ class RecordingsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/recordings/pause-recording-for-room>
         """
         return self._requester.request(
-            "POST", path("recordings", "room", room_id, "pause"), parse=model(Recording)
+            "POST",
+            "recordings/room/{room_id}/pause",
+            room_id,
+            parse=model(Recording),
+            options=request_options,
         )
 
-    def resume(self, room_id: str) -> Recording:
+    def resume(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Recording:
         """Resume the room's paused recording.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The recording job.
@@ -196,15 +233,22 @@ class RecordingsResource(Resource):
         """
         return self._requester.request(
             "POST",
-            path("recordings", "room", room_id, "resume"),
+            "recordings/room/{room_id}/resume",
+            room_id,
             parse=model(Recording),
+            options=request_options,
         )
 
-    def retrieve(self, recording_id: str) -> Recording:
+    def retrieve(
+        self, recording_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Recording:
         """Get a recording job with its `recording_assets`.
 
         Args:
             recording_id: The recording job's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The recording job; `recording_assets` lists its files once made.
@@ -216,7 +260,11 @@ class RecordingsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/recordings/get-recording>
         """
         return self._requester.request(
-            "GET", path("recordings", recording_id), parse=model(Recording)
+            "GET",
+            "recordings/{recording_id}",
+            recording_id,
+            parse=model(Recording),
+            options=request_options,
         )
 
     def list(
@@ -227,6 +275,7 @@ class RecordingsResource(Resource):
         status: JobStatus | str | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[Recording]:
         """List recording jobs, lazily; list items carry no `recording_assets`.
 
@@ -241,6 +290,9 @@ class RecordingsResource(Resource):
                 [JobStatus][hms_async.models.JobStatus] or the string).
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of jobs: `await` it
@@ -267,4 +319,6 @@ class RecordingsResource(Resource):
             "status": status,
             "limit": limit,
         }
-        return self._list("recordings", Recording, params, start=start)
+        return self._list(
+            "recordings", Recording, params, start=start, options=request_options
+        )

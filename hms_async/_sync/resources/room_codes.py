@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
-from hms_async._encoding import path
+from collections.abc import Mapping
+from typing import Any, Unpack
+
+from hms_async._call_options import RequestOptions
 from hms_async._parsers import model, model_list
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
@@ -31,7 +34,9 @@ class RoomCodesResource(Resource):
     `hms_async.errors`; each method lists the answers particular to it.
     """
 
-    def create(self, room_id: str) -> list[RoomCode]:
+    def create(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> list[RoomCode]:
         """Create codes for every role of the room.
 
         It also creates codes for roles added to the template since, and disables
@@ -40,6 +45,9 @@ class RoomCodesResource(Resource):
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room's codes, one per role.
@@ -58,10 +66,16 @@ class RoomCodesResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/create-room-code-api>
         """
         return self._requester.request(
-            "POST", path("room-codes", "room", room_id), parse=model_list(RoomCode)
+            "POST",
+            "room-codes/room/{room_id}",
+            room_id,
+            parse=model_list(RoomCode),
+            options=request_options,
         )
 
-    def create_for_role(self, room_id: str, role: str) -> RoomCode:
+    def create_for_role(
+        self, room_id: str, role: str, **request_options: Unpack[RequestOptions]
+    ) -> RoomCode:
         """Create one more code for a role of the room.
 
         Not retried once sent: a repeat would add another code.
@@ -69,6 +83,9 @@ class RoomCodesResource(Resource):
         Args:
             room_id: The room's id.
             role: The name of a role of the room's template.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The new code.
@@ -84,8 +101,11 @@ class RoomCodesResource(Resource):
         """
         return self._requester.request(
             "POST",
-            path("room-codes", "room", room_id, "role", role),
+            "room-codes/room/{room_id}/role/{role}",
+            room_id,
+            role,
             parse=model(RoomCode),
+            options=request_options,
         )
 
     def list(
@@ -96,6 +116,7 @@ class RoomCodesResource(Resource):
         enabled: bool | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[RoomCode]:
         """List the room's codes, lazily.
 
@@ -109,6 +130,9 @@ class RoomCodesResource(Resource):
                 `None` for both.
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of codes: `await`
@@ -131,16 +155,24 @@ class RoomCodesResource(Resource):
         check_limit(limit)
         params = {"role": role, "enabled": enabled, "limit": limit}
         return self._list(
-            path("room-codes", "room", room_id), RoomCode, params, start=start
+            "room-codes/room/{room_id}",
+            RoomCode,
+            params,
+            room_id,
+            start=start,
+            options=request_options,
         )
 
-    def enable(self, code: str) -> RoomCode:
+    def enable(self, code: str, **request_options: Unpack[RequestOptions]) -> RoomCode:
         """Let peers join with this code again.
 
         Setting the flag is idempotent, so the call is retried like a GET.
 
         Args:
             code: The room code, e.g. `"abc-defg-hij"`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The code, now `enabled`.
@@ -153,9 +185,9 @@ class RoomCodesResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/update-room-code-api>
         """
-        return self._set(code, enabled=True)
+        return self._set(code, enabled=True, options=request_options)
 
-    def disable(self, code: str) -> RoomCode:
+    def disable(self, code: str, **request_options: Unpack[RequestOptions]) -> RoomCode:
         """Stop peers from joining with this code.
 
         Peers already in the room stay. Setting the flag is idempotent, so the
@@ -163,6 +195,9 @@ class RoomCodesResource(Resource):
 
         Args:
             code: The room code, e.g. `"abc-defg-hij"`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The code, now not `enabled`.
@@ -173,9 +208,9 @@ class RoomCodesResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/room-codes/update-room-code-api>
         """
-        return self._set(code, enabled=False)
+        return self._set(code, enabled=False, options=request_options)
 
-    def _set(self, code: str, *, enabled: bool) -> RoomCode:
+    def _set(self, code: str, *, enabled: bool, options: Mapping[str, Any]) -> RoomCode:
         # The body must be exactly {code, enabled}: any other field is a 400.
         # Setting a flag is idempotent, so the call is retried like a GET.
         if not code:
@@ -186,4 +221,5 @@ class RoomCodesResource(Resource):
             json={"code": code, "enabled": enabled},
             parse=model(RoomCode),
             idempotent=True,
+            options=options,
         )

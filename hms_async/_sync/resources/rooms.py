@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Unpack
 
-from hms_async._encoding import body, path
+from hms_async._call_options import RequestOptions
+from hms_async._encoding import body
 from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
-from hms_async.errors import NotFoundError
 from hms_async.models.rooms import RecordingInfo, Region, Room, RoomWebhook
 from hms_async.resources._base import check_limit
 from hms_async.resources.rooms import (
@@ -48,6 +48,7 @@ class RoomsResource(Resource):
         max_duration_seconds: int | None = None,
         webhook: RoomWebhook | Mapping[str, Any] | None = None,
         polls: Sequence[str] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Room:
         """Create a room, or update and return the room that already has this name.
 
@@ -82,6 +83,9 @@ class RoomsResource(Resource):
                 webhook for this room.
             polls: Ids of polls to link to the room; a poll whose `start` is
                 `auto` starts with each session.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room as the API stores it.
@@ -121,13 +125,17 @@ class RoomsResource(Resource):
             json=payload,
             parse=model(Room),
             idempotent=name is not None,
+            options=request_options,
         )
 
-    def retrieve(self, room_id: str) -> Room:
+    def retrieve(self, room_id: str, **request_options: Unpack[RequestOptions]) -> Room:
         """Get a room by id.
 
         Args:
             room_id: The room's id (24 hex characters).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room.
@@ -138,9 +146,17 @@ class RoomsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/retrieve-room>
         """
-        return self._requester.request("GET", path("rooms", room_id), parse=model(Room))
+        return self._requester.request(
+            "GET",
+            "rooms/{room_id}",
+            room_id,
+            parse=model(Room),
+            options=request_options,
+        )
 
-    def retrieve_by_name(self, name: str) -> Room:
+    def retrieve_by_name(
+        self, name: str, **request_options: Unpack[RequestOptions]
+    ) -> Room:
         """Get the room with this exact name.
 
         It lists rooms filtered by `name` and returns the first match. Names are
@@ -149,6 +165,9 @@ class RoomsResource(Resource):
 
         Args:
             name: The room's name.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room.
@@ -167,15 +186,13 @@ class RoomsResource(Resource):
         """
         if not name:
             raise ValueError("name must not be empty")
-        page = self.list(name=name, limit=10).first_page()
-        if not page.data:
-            raise NotFoundError(
-                status_code=404,
-                message=f"no room is named {name!r}",
-                method="GET",
-                path="rooms",
-            )
-        return page.data[0]
+        return self._lookup(
+            "rooms",
+            Room,
+            {"name": name, "limit": 10},
+            f"no room is named {name!r}",
+            options=request_options,
+        )
 
     def list(
         self,
@@ -187,6 +204,7 @@ class RoomsResource(Resource):
         before: dt.datetime | str | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[Room]:
         """List rooms, lazily.
 
@@ -207,6 +225,9 @@ class RoomsResource(Resource):
                 through a long list.
             start: Resume after a page: pass a page's `next_cursor` (the API's
                 `last` room id).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of rooms: `await`
@@ -236,7 +257,7 @@ class RoomsResource(Resource):
             "before": before,
             "limit": limit,
         }
-        return self._list("rooms", Room, params, start=start)
+        return self._list("rooms", Room, params, start=start, options=request_options)
 
     def update(
         self,
@@ -251,6 +272,7 @@ class RoomsResource(Resource):
         max_duration_seconds: int | None = None,
         webhook: RoomWebhook | Mapping[str, Any] | None = None,
         polls: Sequence[str] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Room:
         """Change a room's settings; only the arguments passed are sent.
 
@@ -272,6 +294,9 @@ class RoomsResource(Resource):
             max_duration_seconds: 120 to 43200.
             webhook: A room-level webhook (`{"url": ..., "headers": {...}}`).
             polls: The ids of the polls linked to the room.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The updated room.
@@ -305,13 +330,16 @@ class RoomsResource(Resource):
         )
         if not payload:
             raise ValueError("update() needs at least one field to change")
-        return self._set(room_id, payload)
+        return self._set(room_id, payload, options=request_options)
 
-    def enable(self, room_id: str) -> Room:
+    def enable(self, room_id: str, **request_options: Unpack[RequestOptions]) -> Room:
         """Let peers join the room again.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room, now `enabled`.
@@ -322,9 +350,9 @@ class RoomsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/disable-or-enable>
         """
-        return self._set(room_id, {"enabled": True})
+        return self._set(room_id, {"enabled": True}, options=request_options)
 
-    def disable(self, room_id: str) -> Room:
+    def disable(self, room_id: str, **request_options: Unpack[RequestOptions]) -> Room:
         """Stop new peers from joining the room; a running session goes on.
 
         Rooms cannot be deleted: disabling is how a room is retired. To also end
@@ -332,6 +360,9 @@ class RoomsResource(Resource):
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The room, now not `enabled`.
@@ -342,14 +373,18 @@ class RoomsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Rooms/disable-or-enable>
         """
-        return self._set(room_id, {"enabled": False})
+        return self._set(room_id, {"enabled": False}, options=request_options)
 
-    def _set(self, room_id: str, payload: dict[str, Any]) -> Room:
+    def _set(
+        self, room_id: str, payload: dict[str, Any], *, options: Mapping[str, Any]
+    ) -> Room:
         # Setting fields is idempotent: sending the same values twice is harmless.
         return self._requester.request(
             "POST",
-            path("rooms", room_id),
+            "rooms/{room_id}",
+            room_id,
             json=payload,
             parse=model(Room),
             idempotent=True,
+            options=options,
         )

@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Unpack
 
+from hms_async._call_options import RequestOptions
 from hms_async._encoding import path
 from hms_async._parsers import model
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
-from hms_async.errors import NotFoundError
 from hms_async.models.sessions import Session
 from hms_async.resources._base import check_limit
 
@@ -41,6 +42,7 @@ class SessionsResource(Resource):
         before: dt.datetime | str | None = None,
         limit: int = 100,
         start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[Session]:
         """List sessions, lazily.
 
@@ -54,6 +56,9 @@ class SessionsResource(Resource):
             before: Only sessions that started at or before this time.
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of sessions: `await`
@@ -81,13 +86,20 @@ class SessionsResource(Resource):
             "before": before,
             "limit": limit,
         }
-        return self._list("sessions", Session, params, start=start)
+        return self._list(
+            "sessions", Session, params, start=start, options=request_options
+        )
 
-    def retrieve(self, session_id: str) -> Session:
+    def retrieve(
+        self, session_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Session:
         """Get a session by id, with every peer that took part.
 
         Args:
             session_id: The session's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The session; `peers` maps each peer id to its record (`joined_at`,
@@ -100,16 +112,25 @@ class SessionsResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/retrieve-a-session>
         """
         return self._requester.request(
-            "GET", path("sessions", session_id), parse=model(Session)
+            "GET",
+            "sessions/{session_id}",
+            session_id,
+            parse=model(Session),
+            options=request_options,
         )
 
-    def retrieve_active(self, room_id: str) -> Session:
+    def retrieve_active(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Session:
         """Get the room's ongoing session.
 
         It lists the room's sessions with `active=True` and returns the first.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The ongoing session.
@@ -121,13 +142,11 @@ class SessionsResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/Sessions/list-sessions>
         """
-        path("rooms", room_id)  # the same checks as any id in a path
-        page = self.list(room_id=room_id, active=True, limit=10).first_page()
-        if not page.data:
-            raise NotFoundError(
-                status_code=404,
-                message=f"room {room_id!r} has no active session",
-                method="GET",
-                path="sessions",
-            )
-        return page.data[0]
+        path("rooms/{room_id}", room_id)  # the same checks as any id in a path
+        return self._lookup(
+            "sessions",
+            Session,
+            {"room_id": room_id, "active": True, "limit": 10},
+            f"room {room_id!r} has no active session",
+            options=request_options,
+        )

@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Unpack
 
 from hms_async._auth import BearerAuth, TokenSigner
-from hms_async._encoding import body, path
+from hms_async._call_options import RequestOptions
+from hms_async._encoding import body
 from hms_async._parsers import ignore, model
 from hms_async._sync._requester import Requester
 from hms_async._sync.resources._base import Resource
@@ -43,7 +45,13 @@ class SipResource(Resource):
         self._signer = signer
 
     def create_trunk(
-        self, *, username: str, password: str, address: str, from_: str
+        self,
+        *,
+        username: str,
+        password: str,
+        address: str,
+        from_: str,
+        **request_options: Unpack[RequestOptions],
     ) -> SipTrunk:
         """Register an outbound trunk of your SIP provider.
 
@@ -56,6 +64,9 @@ class SipResource(Resource):
             address: Your SIP provider's host; must not be empty.
             from_: The phone number calls come from (sent as `from`); must not be
                 empty.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The trunk; its `id` is the `trunk_id` of `call()`.
@@ -72,10 +83,18 @@ class SipResource(Resource):
             "sip/outbound/trunks",
             json=_trunk_body(username, password, address, from_),
             parse=model(SipTrunk),
+            options=request_options,
         )
 
     def update_trunk(
-        self, trunk_id: str, *, username: str, password: str, address: str, from_: str
+        self,
+        trunk_id: str,
+        *,
+        username: str,
+        password: str,
+        address: str,
+        from_: str,
+        **request_options: Unpack[RequestOptions],
     ) -> SipTrunk:
         """Replace a trunk's settings.
 
@@ -91,6 +110,9 @@ class SipResource(Resource):
             address: Your SIP provider's host; must not be empty.
             from_: The phone number calls come from (sent as `from`); must not be
                 empty.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The trunk.
@@ -106,10 +128,12 @@ class SipResource(Resource):
         _check_given(address=address, from_=from_)
         return self._requester.request(
             "POST",
-            path("sip", "outbound", "trunks", trunk_id),
+            "sip/outbound/trunks/{trunk_id}",
+            trunk_id,
             json=_trunk_body(username, password, address, from_),
             parse=model(SipTrunk),
             idempotent=True,
+            options=request_options,
         )
 
     def call(
@@ -122,6 +146,7 @@ class SipResource(Resource):
         user_id: str | None = None,
         video: bool | None = None,
         headers: Mapping[str, str] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SipCall:
         """Dial a phone number and join the callee to the room of a room code.
 
@@ -140,6 +165,9 @@ class SipResource(Resource):
             video: `True` for a video call.
             headers: Extra SIP headers, named `X-...`; reserved headers are
                 ignored by the API.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The answered call, with its `id`.
@@ -174,6 +202,7 @@ class SipResource(Resource):
             json=payload,
             parse=model(SipCall),
             read_timeout=_CALL_READ_TIMEOUT,
+            options=request_options,
         )
 
     def send_dtmf(
@@ -183,6 +212,7 @@ class SipResource(Resource):
         auth_token: str | None = None,
         room_id: str | None = None,
         role: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> None:
         """Play DTMF tones to the SIP peers of a room.
 
@@ -199,6 +229,9 @@ class SipResource(Resource):
                 `hms.tokens.create()`).
             room_id: The room, to sign a token when `auth_token` is not given.
             role: The role to sign the token for, with `room_id`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Raises:
             ValueError: `digits` is empty or holds another character; or, with
@@ -226,4 +259,5 @@ class SipResource(Resource):
             json={"digits": tones},
             parse=ignore,
             auth=BearerAuth(token),
+            options=request_options,
         )

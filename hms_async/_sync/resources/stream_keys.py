@@ -7,12 +7,15 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
+from hms_async._call_options import RequestOptions
 from hms_async._encoding import path
-from hms_async._parsers import model
+from hms_async._parsers import first, model
 from hms_async._sync.resources._base import Resource
 from hms_async.errors import NotFoundError
 from hms_async.models.stream_keys import StreamKey, StreamKeyActionResult
-from hms_async.resources.stream_keys import _active_key
+from hms_async.resources.stream_keys import _keys
 
 __all__ = ["StreamKeysResource"]
 
@@ -30,13 +33,18 @@ class StreamKeysResource(Resource):
     `hms_async.errors`; each method lists the answers particular to it.
     """
 
-    def create(self, room_id: str) -> StreamKey:
+    def create(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> StreamKey:
         """Create the room's RTMP ingest key and URL.
 
         Not retried once sent.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The new key: `url` to publish to, and `key`.
@@ -57,14 +65,23 @@ class StreamKeysResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/stream-key/create-rtmp-stream-key>
         """
         return self._requester.request(
-            "POST", path("stream-keys", "room", room_id), parse=model(StreamKey)
+            "POST",
+            "stream-keys/room/{room_id}",
+            room_id,
+            parse=model(StreamKey),
+            options=request_options,
         )
 
-    def retrieve(self, room_id: str) -> StreamKey:
+    def retrieve(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> StreamKey:
         """Get the room's active key.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The active key.
@@ -77,24 +94,36 @@ class StreamKeysResource(Resource):
 
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/stream-key/get-rtmp-stream-key>
         """
-        url_path = path("stream-keys", "room", room_id)
-        key = self._requester.request("GET", url_path, parse=_active_key)
-        if key is None:  # the API answers 404 itself; an empty list means the same
-            raise NotFoundError(
-                status_code=404,
-                message=f"room {room_id!r} has no active stream key",
-                method="GET",
-                path=url_path,
-            )
-        return key
+        # The API answers 404 itself; an empty list means the same.
+        template = "stream-keys/room/{room_id}"
+        return self._requester.request(
+            "GET",
+            template,
+            room_id,
+            parse=first(
+                _keys,
+                lambda: NotFoundError(
+                    status_code=404,
+                    message=f"room {room_id!r} has no active stream key",
+                    method="GET",
+                    path=path(template, room_id),
+                ),
+            ),
+            options=request_options,
+        )
 
-    def disable(self, room_id: str) -> StreamKeyActionResult:
+    def disable(
+        self, room_id: str, **request_options: Unpack[RequestOptions]
+    ) -> StreamKeyActionResult:
         """Disable the room's active key; encoders using it can no longer publish.
 
         Disabling twice leaves the same state, so the call is retried like a GET.
 
         Args:
             room_id: The room's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The API's acknowledgement (`message` is
@@ -108,7 +137,9 @@ class StreamKeysResource(Resource):
         """
         return self._requester.request(
             "POST",
-            path("stream-keys", "room", room_id, "disable"),
+            "stream-keys/room/{room_id}/disable",
+            room_id,
             parse=model(StreamKeyActionResult),
             idempotent=True,
+            options=request_options,
         )

@@ -14,8 +14,10 @@ snake_case, e.g. `roles['host'].publish_params.video.bit_rate`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Unpack
 
-from hms_async._encoding import path, wire
+from hms_async._call_options import RequestOptions
+from hms_async._encoding import wire
 from hms_async._parsers import ignore, model, model_list
 from hms_async._sync._pagination import SyncPaginator
 from hms_async._sync.resources._base import Resource
@@ -93,6 +95,7 @@ class TemplatesResource(Resource):
         settings: TemplateSettings | JSONObject | None = None,
         destinations: TemplateDestinations | JSONObject | None = None,
         plugins: TemplatePlugins | JSONObject | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Template:
         """Create a template.
 
@@ -113,6 +116,9 @@ class TemplatesResource(Resource):
                 its JSON).
             plugins: Whiteboard and live-transcription permissions (a
                 [TemplatePlugins][hms_async.models.TemplatePlugins] or its JSON).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The template, with the defaults the API filled in.
@@ -147,16 +153,24 @@ class TemplatesResource(Resource):
             json=payload,
             parse=model(Template),
             idempotent=name is not None,
+            options=request_options,
         )
 
     def list(
-        self, *, limit: int = 100, start: str | None = None
+        self,
+        *,
+        limit: int = 100,
+        start: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> SyncPaginator[Template]:
         """List templates, lazily.
 
         Args:
             limit: The page size, 10 to 100.
             start: Resume after a page: pass a page's `next_cursor`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             A lazy [SyncPaginator][hms_async.SyncPaginator] of templates:
@@ -175,13 +189,24 @@ class TemplatesResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/policy/list-templates>
         """
         check_limit(limit)
-        return self._list("templates", Template, {"limit": limit}, start=start)
+        return self._list(
+            "templates",
+            Template,
+            {"limit": limit},
+            start=start,
+            options=request_options,
+        )
 
-    def retrieve(self, template_id: str) -> Template:
+    def retrieve(
+        self, template_id: str, **request_options: Unpack[RequestOptions]
+    ) -> Template:
         """Get a template by id.
 
         Args:
             template_id: The template's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The template with its roles, settings and destinations.
@@ -193,7 +218,11 @@ class TemplatesResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/policy/retrieve-a-template>
         """
         return self._requester.request(
-            "GET", path("templates", template_id), parse=model(Template)
+            "GET",
+            "templates/{template_id}",
+            template_id,
+            parse=model(Template),
+            options=request_options,
         )
 
     def update(
@@ -205,6 +234,7 @@ class TemplatesResource(Resource):
         name: str | None = None,
         destinations: TemplateDestinations | JSONObject | None = None,
         plugins: TemplatePlugins | JSONObject | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Template:
         """Replace a template: a full overwrite, so pass everything it should keep.
 
@@ -220,6 +250,9 @@ class TemplatesResource(Resource):
             name: A new name: letters, digits, spaces and `- . _ :` only.
             destinations: The template's destinations; omitted ones are not sent.
             plugins: The template's plugins.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The template as stored.
@@ -252,18 +285,28 @@ class TemplatesResource(Resource):
         _check_template(payload)
         return self._requester.request(
             "POST",
-            path("templates", template_id),
+            "templates/{template_id}",
+            template_id,
             json=payload,
             parse=model(Template),
             idempotent=True,
+            options=request_options,
         )
 
-    def retrieve_role(self, template_id: str, role_name: str) -> Role:
+    def retrieve_role(
+        self,
+        template_id: str,
+        role_name: str,
+        **request_options: Unpack[RequestOptions],
+    ) -> Role:
         """Get one role of a template.
 
         Args:
             template_id: The template's id.
             role_name: The role's name.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The role.
@@ -275,7 +318,12 @@ class TemplatesResource(Resource):
         100ms API reference: <https://www.100ms.live/docs/server-side/v2/api-reference/policy/retrieve-a-role>
         """
         return self._requester.request(
-            "GET", path("templates", template_id, "roles", role_name), parse=model(Role)
+            "GET",
+            "templates/{template_id}/roles/{role_name}",
+            template_id,
+            role_name,
+            parse=model(Role),
+            options=request_options,
         )
 
     def update_role(
@@ -290,6 +338,7 @@ class TemplatesResource(Resource):
         permissions: RolePermissions | JSONObject | None = None,
         priority: int | None = None,
         max_peer_count: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Role:
         """Create or replace a role of a template.
 
@@ -315,6 +364,9 @@ class TemplatesResource(Resource):
             priority: 1 (highest) to 5.
             max_peer_count: -1 (nobody may join with the role), 0 (no limit, the
                 default) or the most peers with it.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The role as stored.
@@ -350,13 +402,21 @@ class TemplatesResource(Resource):
         renames = payload.get("name") not in (None, role_name)
         return self._requester.request(
             "POST",
-            path("templates", template_id, "roles", role_name),
+            "templates/{template_id}/roles/{role_name}",
+            template_id,
+            role_name,
             json=payload,
             parse=model(Role),
             idempotent=not renames,
+            options=request_options,
         )
 
-    def delete_role(self, template_id: str, role_name: str) -> None:
+    def delete_role(
+        self,
+        template_id: str,
+        role_name: str,
+        **request_options: Unpack[RequestOptions],
+    ) -> None:
         """Delete a role of a template.
 
         Never retried: a repeat answers `NotFoundError`.
@@ -364,6 +424,9 @@ class TemplatesResource(Resource):
         Args:
             template_id: The template's id.
             role_name: The role's name.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Raises:
             NotFoundError: No template has this id, or it has no such role
@@ -374,16 +437,24 @@ class TemplatesResource(Resource):
         """
         self._requester.request(
             "DELETE",
-            path("templates", template_id, "roles", role_name),
+            "templates/{template_id}/roles/{role_name}",
+            template_id,
+            role_name,
             parse=ignore,
             idempotent=False,
+            options=request_options,
         )
 
-    def retrieve_settings(self, template_id: str) -> TemplateSettings:
+    def retrieve_settings(
+        self, template_id: str, **request_options: Unpack[RequestOptions]
+    ) -> TemplateSettings:
         """Get a template's settings.
 
         Args:
             template_id: The template's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The settings: `region`, `recording` (`None` when no bucket is set)
@@ -397,8 +468,10 @@ class TemplatesResource(Resource):
         """
         return self._requester.request(
             "GET",
-            path("templates", template_id, "settings"),
+            "templates/{template_id}/settings",
+            template_id,
             parse=model(TemplateSettings),
+            options=request_options,
         )
 
     def update_settings(
@@ -409,6 +482,7 @@ class TemplatesResource(Resource):
         region: Region | str | None = None,
         recording: TemplateRecordingSettings | JSONObject | None = None,
         room_state: RoomStateSettings | JSONObject | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> TemplateSettings:
         """Replace a template's settings.
 
@@ -425,6 +499,9 @@ class TemplatesResource(Resource):
             room_state: Room-state updates: `message_interval` a multiple of 5
                 from 5 to 3600 s, `send_peer_list`, `stop_room_state_on_join`,
                 `enabled`.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The settings as stored.
@@ -444,17 +521,24 @@ class TemplatesResource(Resource):
         _check_settings(payload, "")
         return self._requester.request(
             "POST",
-            path("templates", template_id, "settings"),
+            "templates/{template_id}/settings",
+            template_id,
             json=payload,
             parse=model(TemplateSettings),
             idempotent=True,
+            options=request_options,
         )
 
-    def retrieve_destinations(self, template_id: str) -> TemplateDestinations:
+    def retrieve_destinations(
+        self, template_id: str, **request_options: Unpack[RequestOptions]
+    ) -> TemplateDestinations:
         """Get a template's RTMP, HLS and transcription destinations.
 
         Args:
             template_id: The template's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The destinations, each kind a map keyed by destination name.
@@ -467,8 +551,10 @@ class TemplatesResource(Resource):
         """
         return self._requester.request(
             "GET",
-            path("templates", template_id, "destinations"),
+            "templates/{template_id}/destinations",
+            template_id,
             parse=model(TemplateDestinations),
+            options=request_options,
         )
 
     def update_destinations(
@@ -481,6 +567,7 @@ class TemplatesResource(Resource):
         hls_destinations: Mapping[str, TemplateHlsDestination | JSONObject]
         | None = None,
         transcriptions: Mapping[str, TemplateTranscription | JSONObject] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> TemplateDestinations:
         """Replace a template's destinations.
 
@@ -500,6 +587,9 @@ class TemplatesResource(Resource):
                 subscriptions are transcribed, `modes` among `recorded`, `live`,
                 `caption`, and the summary limits (context at most 300 characters,
                 temperature 0.1 to 1.0, at most 6 sections).
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The destinations as stored.
@@ -522,17 +612,24 @@ class TemplatesResource(Resource):
         _check_destinations(payload, "")
         return self._requester.request(
             "POST",
-            path("templates", template_id, "destinations"),
+            "templates/{template_id}/destinations",
+            template_id,
             json=payload,
             parse=model(TemplateDestinations),
             idempotent=True,
+            options=request_options,
         )
 
-    def retrieve_recordings(self, template_id: str) -> RecordingConfigs:
+    def retrieve_recordings(
+        self, template_id: str, **request_options: Unpack[RequestOptions]
+    ) -> RecordingConfigs:
         """Get a template's recording configs.
 
         Args:
             template_id: The template's id.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The recording configs; flags that are false are left out by the API
@@ -546,14 +643,17 @@ class TemplatesResource(Resource):
         """
         return self._requester.request(
             "GET",
-            path("templates", template_id, "recordings"),
+            "templates/{template_id}/recordings",
+            template_id,
             parse=model_list(RecordingConfig, None),
+            options=request_options,
         )
 
     def update_recordings(
         self,
         template_id: str,
         configs: ConfigsArg,
+        **request_options: Unpack[RequestOptions],
     ) -> RecordingConfigs:
         """Replace a template's recording configs.
 
@@ -565,6 +665,9 @@ class TemplatesResource(Resource):
                 [RecordingConfig][hms_async.models.RecordingConfig] (or its
                 camelCase JSON): its `name` and `role` are required; it sets
                 composite, track and stream recording, thumbnails and durations.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The configs as stored.
@@ -581,8 +684,10 @@ class TemplatesResource(Resource):
         _check_configs(configs)
         return self._requester.request(
             "POST",
-            path("templates", template_id, "recordings"),
+            "templates/{template_id}/recordings",
+            template_id,
             json=wire(list(configs)),
             parse=model_list(RecordingConfig, None),
             idempotent=True,
+            options=request_options,
         )

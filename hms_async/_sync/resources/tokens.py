@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from hms_async._auth import DEFAULT_TOKEN_TTL, TokenSigner
+from hms_async._call_options import RequestOptions
 from hms_async._encoding import body
 from hms_async._sync._requester import Requester
 from hms_async._sync.resources._base import Resource
@@ -74,7 +77,13 @@ class TokensResource(Resource):
             self._signer, room_id=room_id, role=role, user_id=user_id, ttl=ttl
         )
 
-    def from_room_code(self, code: str, *, user_id: str | None = None) -> str:
+    def from_room_code(
+        self,
+        code: str,
+        *,
+        user_id: str | None = None,
+        **request_options: Unpack[RequestOptions],
+    ) -> str:
         """Exchange a room code for a peer auth token.
 
         The request goes to the auth host (`auth.100ms.live/v2/token`, or the
@@ -85,6 +94,9 @@ class TokensResource(Resource):
         Args:
             code: The room code, e.g. `"abc-defg-hij"`.
             user_id: Your id for the user, put in the token.
+            **request_options: The per-call options (`extra_headers`, `extra_query`,
+                `extra_body`, `timeout`; see
+                [RequestOptions][hms_async.RequestOptions]).
 
         Returns:
             The peer auth token (a JWT string).
@@ -112,4 +124,5 @@ class TokensResource(Resource):
             idempotent=True,
             auth=None,
             base_url=self._auth_base_url,
+            options=request_options,
         )

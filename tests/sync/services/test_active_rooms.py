@@ -237,7 +237,7 @@ def test_send_message_refuses_empty_message(
 def test_remove_peers(
     client: SyncHMSClient,
     respx_router: respx.MockRouter,
-    kwargs: dict[str, str],
+    kwargs: dict[str, Any],
     sent: dict[str, str],
 ) -> None:
     """remove_peers() posts the target and reason and parses the acknowledgement."""

@@ -383,7 +383,7 @@ def test_peer_stats_with_no_data(
     "kwargs", [{"peer_id": "", "session_id": "s"}, {"peer_id": "p", "session_id": ""}]
 )
 def test_peer_stats_needs_both_ids(
-    client: SyncHMSClient, respx_router: respx.MockRouter, kwargs: dict[str, str]
+    client: SyncHMSClient, respx_router: respx.MockRouter, kwargs: dict[str, Any]
 ) -> None:
     """peer_id and session_id are both required."""
     route = respx_router.get("analytics/peer-stats").respond(json=PEER_STATS)

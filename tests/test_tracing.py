@@ -1,0 +1,294 @@
+"""OpenTelemetry: one client span per call (per page of a list), named by template."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from opentelemetry import trace
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import (
+    InMemorySpanExporter,
+)
+
+from hms_async import APIConnectionError, HMSClient, NotFoundError
+
+from .helpers import ACCESS_KEY, APP_SECRET, BASE_URL
+from .loopback import serve
+from .test_endpoint_table import _arguments, _rows
+from .test_event_hooks import HookFailed, fail, replies
+from .test_request_options import ROOM, Recorder, client_for, sent
+
+
+@pytest.fixture
+def provider(monkeypatch: pytest.MonkeyPatch) -> TracerProvider:
+    """An SDK tracer provider set as the global one for this test only."""
+    provider = TracerProvider()
+    monkeypatch.setattr(trace, "_TRACER_PROVIDER", provider)
+    return provider
+
+
+@pytest.fixture
+def exporter(provider: TracerProvider) -> Iterator[InMemorySpanExporter]:
+    """The spans the global provider ends, in memory."""
+    exporter = InMemorySpanExporter()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    yield exporter
+    exporter.shutdown()
+
+
+def only(exporter: InMemorySpanExporter) -> ReadableSpan:
+    (span,) = exporter.get_finished_spans()
+    return span
+
+
+async def test_a_call_is_one_client_span(exporter: InMemorySpanExporter) -> None:
+    """Named by its template, with the HTTP attributes; status unset on success."""
+    async with client_for(Recorder()) as hms:
+        await hms.rooms.retrieve("62bbc84f1a2b3c4d5e6f7a8b")
+
+    span = only(exporter)
+    assert span.name == "GET /rooms/{room_id}"
+    assert span.kind is trace.SpanKind.CLIENT
+    assert dict(span.attributes or {}) == {
+        "http.request.method": "GET",
+        "url.template": "/rooms/{room_id}",
+        "server.address": "api.100ms.live",
+        "http.response.status_code": 200,
+        "hms.retries": 0,
+    }
+    assert span.status.status_code is trace.StatusCode.UNSET
+    assert span.events == ()
+    assert span.instrumentation_scope is not None
+    assert span.instrumentation_scope.name == "hms_async"
+
+
+async def test_each_retry_is_an_event(
+    exporter: InMemorySpanExporter, sleeps: list[float]
+) -> None:
+    """A 503 with Retry-After, then a 200: one event, hms.retries 1."""
+    reply = replies(
+        httpx.Response(503, headers={"Retry-After": "3"}),
+        httpx.Response(200, json=ROOM),
+    )
+    async with client_for(Recorder(reply)) as hms:
+        await hms.rooms.retrieve("r1")
+
+    span = only(exporter)
+    (event,) = span.events
+    assert event.name == "hms.retry"
+    assert dict(event.attributes or {}) == {
+        "hms.retry.attempt": 1,
+        "hms.retry.cause": "503",
+        "hms.retry.wait": 3.0,
+    }
+    assert (span.attributes or {})["hms.retries"] == 1
+    assert (span.attributes or {})["http.response.status_code"] == 200
+
+
+async def test_an_error_status_marks_the_span(exporter: InMemorySpanExporter) -> None:
+    """error.type is the status code; the span's status is ERROR."""
+    reply = replies(httpx.Response(404, json={"message": "no such room"}))
+    async with client_for(Recorder(reply)) as hms:
+        with pytest.raises(NotFoundError):
+            await hms.rooms.retrieve("r1")
+
+    span = only(exporter)
+    attributes = dict(span.attributes or {})
+    assert attributes["error.type"] == "404"
+    assert attributes["http.response.status_code"] == 404
+    assert span.status.status_code is trace.StatusCode.ERROR
+    assert "no such room" in (span.status.description or "")
+    assert [event.name for event in span.events] == ["exception"]
+
+
+async def test_no_answer_marks_the_span_with_the_error_type(
+    exporter: InMemorySpanExporter, sleeps: list[float]
+) -> None:
+    """Retries of a refused connection, then the SDK's error: no status code."""
+    reply = replies(*[httpx.ConnectError("refused")] * 3)
+    async with client_for(Recorder(reply)) as hms:
+        with pytest.raises(APIConnectionError):
+            await hms.rooms.retrieve("r1")
+
+    span = only(exporter)
+    attributes = dict(span.attributes or {})
+    assert attributes["error.type"] == "APIConnectionError"
+    assert "http.response.status_code" not in attributes
+    assert attributes["hms.retries"] == 2
+    assert [dict(e.attributes or {})["hms.retry.cause"] for e in span.events[:2]] == [
+        "APIConnectionError",
+        "APIConnectionError",
+    ]
+
+
+async def test_a_raising_hook_ends_the_span_with_its_error(
+    exporter: InMemorySpanExporter,
+) -> None:
+    """The hook's exception is the span's error."""
+    async with HMSClient(
+        ACCESS_KEY,
+        APP_SECRET,
+        base_url=BASE_URL,
+        transport=httpx.MockTransport(replies(httpx.Response(200, json=ROOM))),
+        event_hooks={"response": [fail]},
+    ) as hms:
+        with pytest.raises(HookFailed):
+            await hms.rooms.retrieve("r1")
+
+    span = only(exporter)
+    assert (span.attributes or {})["error.type"] == "HookFailed"
+    assert (span.attributes or {})["http.response.status_code"] == 200
+    assert span.status.description == "HookFailed"
+
+
+async def test_a_list_is_one_span_per_page(exporter: InMemorySpanExporter) -> None:
+    """Two pages, two spans, one name."""
+    pages = replies(
+        httpx.Response(200, json={"data": [ROOM], "last": "r1"}),
+        httpx.Response(200, json={"data": [{**ROOM, "id": "r2"}], "last": None}),
+    )
+    async with client_for(Recorder(pages)) as hms:
+        assert [room.id async for room in hms.rooms.list()] == ["r1", "r2"]
+
+    assert [span.name for span in exporter.get_finished_spans()] == ["GET /rooms"] * 2
+
+
+async def test_the_span_is_current_while_the_call_runs(
+    exporter: InMemorySpanExporter,
+) -> None:
+    """Hooks and the transport run inside it, so spans they make are its children."""
+    seen: list[trace.Span] = []
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        seen.append(trace.get_current_span())
+        return httpx.Response(200, json=ROOM)
+
+    outer = trace.get_current_span()
+    async with client_for(Recorder(reply)) as hms:
+        await hms.rooms.retrieve("r1")
+        assert trace.get_current_span() is outer  # detached after the call
+
+    span = only(exporter)
+    (current,) = seen
+    assert current.get_span_context().span_id == span.context.span_id
+
+
+async def test_the_span_is_a_child_of_the_apps_span(
+    exporter: InMemorySpanExporter, provider: TracerProvider
+) -> None:
+    """Inside the app's own span (a request handler), the call's span nests."""
+    async with client_for(Recorder()) as hms:
+        with provider.get_tracer("app").start_as_current_span("GET /rooms/{id}"):
+            await hms.rooms.retrieve("r1")
+
+    sdk, app = exporter.get_finished_spans()
+    assert sdk.parent is not None
+    assert sdk.parent.span_id == app.context.span_id
+
+
+async def test_httpx_instrumentation_spans_nest_under_the_call(
+    exporter: InMemorySpanExporter, provider: TracerProvider, sleeps: list[float]
+) -> None:
+    """With opentelemetry-instrumentation-httpx on the SDK's client: one child
+    span per attempt, under the call's span."""
+    reply = replies(httpx.Response(503), httpx.Response(200, json=ROOM))
+    async with client_for(Recorder(reply)) as hms:
+        HTTPXClientInstrumentor.instrument_client(hms._http, tracer_provider=provider)
+        await hms.rooms.retrieve("r1")
+
+    *attempts, call = exporter.get_finished_spans()
+    assert call.name == "GET /rooms/{room_id}"
+    assert [span.name for span in attempts] == ["GET", "GET"]
+    for span in attempts:
+        assert span.parent is not None
+        assert span.parent.span_id == call.context.span_id
+        assert "eyJ" not in str(span.attributes)
+
+
+async def test_global_httpx_instrumentation_over_real_sockets(
+    exporter: InMemorySpanExporter, provider: TracerProvider, sleeps: list[float]
+) -> None:
+    """HTTPXClientInstrumentor().instrument() (the usual setup) and a real
+    server: the attempts' spans are the call's children too."""
+    instrumentor = HTTPXClientInstrumentor()
+    instrumentor.instrument(tracer_provider=provider)
+    try:
+        async with serve() as server:
+            base = f"http://127.0.0.1:{server.port}/v2/"
+            async with HMSClient(ACCESS_KEY, APP_SECRET, base_url=base) as hms:
+                await hms.rooms.retrieve("503-x")
+    finally:
+        instrumentor.uninstrument()
+
+    *attempts, call = exporter.get_finished_spans()
+    assert call.name == "GET /rooms/{room_id}"
+    assert dict(call.attributes or {})["server.port"] == server.port
+    assert len(attempts) == 2
+    assert {span.parent.span_id for span in attempts if span.parent} == {
+        call.context.span_id
+    }
+
+
+@pytest.mark.parametrize(("verb", "path", "method_name"), _rows())
+async def test_every_endpoint_span_is_named_by_its_template(
+    verb: str, path: str, method_name: str, exporter: InMemorySpanExporter
+) -> None:
+    """The span name is the documented endpoint: never an id."""
+    recorder = Recorder(lambda _: httpx.Response(400))
+    async with client_for(recorder) as client:
+        hms = client.with_options(max_retries=0)
+        service, name = method_name.split(".")
+        method = getattr(getattr(hms, service), name)
+        args, kwargs = _arguments(method_name, method)
+        with pytest.raises(Exception, match="400"):
+            await sent(method, args, kwargs)
+
+    span = only(exporter)
+    template = path.removeprefix("auth: ").split("(")[0]
+    assert span.name == f"{verb} {template}"
+    assert (span.attributes or {})["url.template"] == template
+    assert "-1" not in span.name  # the sample ids end in -1
+
+
+async def test_without_a_provider_nothing_is_traced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The API imported, no provider set: no span, the plain path."""
+    monkeypatch.setattr(trace, "_TRACER_PROVIDER", None)
+    import hms_async._watch
+
+    watched: list[Any] = []
+    monkeypatch.setattr(hms_async._watch, "Watch", lambda *a, **k: watched.append(a))
+    async with client_for(Recorder()) as hms:
+        await hms.rooms.retrieve("r1")
+
+    assert watched == []
+
+
+def test_without_opentelemetry_nothing_is_imported() -> None:
+    """A call in a process without OpenTelemetry imports none of it."""
+    code = f"""
+import sys, anyio, httpx
+sys.modules["opentelemetry"] = None  # as if it were not installed
+from hms_async import HMSClient
+
+async def main():
+    transport = httpx.MockTransport(lambda r: httpx.Response(200, json={ROOM!r}))
+    async with HMSClient("k", "s" * 32, transport=transport) as hms:
+        await hms.rooms.retrieve("r1")
+        await hms.with_raw_response.rooms.retrieve("r1")
+
+anyio.run(main)
+print(sorted(m for m in sys.modules if m.startswith("opentelemetry")))
+"""
+    out = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "['opentelemetry']"  # only the blocked entry itself
