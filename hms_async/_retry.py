@@ -39,8 +39,8 @@ class RetryPolicy:
         """Seconds to wait before retry ``attempt`` (1-based); ``None``: give up."""
         if retry_after is not None:
             return retry_after if retry_after <= self.max_retry_after else None
-        # The exponent is capped: 2.0 ** 1024 overflows, and a call may be
-        # retried that often (max_retries=10**9 under set_testing, say).
+        # The doubling stops long before it could overflow a float (at the
+        # 1025th retry): max_backoff caps the wait anyway.
         wait = min(self.max_backoff, self.backoff * 2.0 ** min(attempt - 1, 64))
         jitter: float = self._random.uniform(0.75, 1.0)
         return wait * jitter

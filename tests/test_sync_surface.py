@@ -55,6 +55,7 @@ def services(client: type[Any]) -> dict[str, type[Any]]:
         name: type(getattr(instance, name))
         for name, member in vars(client).items()
         if isinstance(member, functools.cached_property)
+        and name != "with_raw_response"  # the services again, raw
     }
 
 
@@ -69,6 +70,21 @@ def public(cls: type[Any]) -> dict[str, Any]:
 
 ASYNC_SERVICES = services(HMSClient)
 SYNC_SERVICES = services(SyncHMSClient)
+
+
+def test_the_raw_forms_match() -> None:
+    """with_raw_response has the same services and methods on both clients."""
+    raw = HMSClient(ACCESS_KEY, APP_SECRET).with_raw_response
+    sync_raw = SyncHMSClient(ACCESS_KEY, APP_SECRET).with_raw_response
+    for name in ASYNC_SERVICES:
+        methods = vars(getattr(raw, name))
+        assert list(vars(getattr(sync_raw, name))) == list(methods)
+        for method, wrapped in methods.items():
+            sync_wrapped = getattr(getattr(sync_raw, name), method)
+            assert not inspect.iscoroutinefunction(sync_wrapped)
+            assert inspect.iscoroutinefunction(wrapped)
+    # Every method that sends a request: 83 over the 79 endpoints (some share one).
+    assert sum(len(vars(getattr(raw, name))) for name in ASYNC_SERVICES) == 83
 
 
 def test_every_service_is_there() -> None:

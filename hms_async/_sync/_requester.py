@@ -16,7 +16,11 @@ Services describe a call (method, path, query, body, how to parse the JSON:
 * admission: each attempt first takes one of the client's connection slots
   (``_slots``, a FIFO capacity limiter sized to the pool), so the HTTP pool
   never holds a queue; the token is stamped after that, at send time;
-* the deadline: one bound over a call's attempts and waits.
+* the deadline: one bound over a call's attempts and waits;
+* the caller's per-call options (``_call_options``), laid over the call;
+* for a call that event hooks, a tracer or ``with_raw_response`` look at, a
+  ``Watch`` (``_watch``) told of each attempt, answer and retry; a call that
+  nothing looks at pays one test for it.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ from hms_async._status import parse as parse_json
 from hms_async._sync import _compat
 from hms_async._sync._retry import pause
 from hms_async._sync._slots import Slots
-from hms_async._tracing import OTEL
+from hms_async._tracing import OTEL, tracer
 from hms_async._urls import request_url
 from hms_async.errors import (
     APITimeoutError,
@@ -234,8 +238,6 @@ class Requester:
         """A watch for a call that hooks, a tracer or a raw capture look at,
         its span started; ``None`` if nothing does (options alone, or the
         app's OpenTelemetry imported without a provider set)."""
-        from hms_async._tracing import tracer
-
         traced = tracer(_MODULES[OTEL]) if OTEL in _MODULES else None
         raw = extras is not None and extras.raw is not None
         if not raw and self._hooks is None and traced is None:
