@@ -28,7 +28,7 @@ import logging
 import math
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import httpx
@@ -199,14 +199,7 @@ class Requester:
         if extras is not None or self._hooks is not None or OTEL in _MODULES:
             watch = self._watch(extras, request, template, token=auth is not None)
         if watch is None:  # nothing looks on: the plain send
-            if self._deadline is None:
-                response, body = await self._send(
-                    request, url_path, safe, auth, Call(math.inf), None
-                )
-            else:
-                response, body = await self._send_by(
-                    self._deadline, request, url_path, safe, auth, None
-                )
+            response, body = await self._send_all(request, url_path, safe, auth, None)
             return parse_json(response, body, parse)
         response, body = await self._watched(watch, request, url_path, safe, auth)
         capture = extras.raw if extras is not None else None
@@ -263,18 +256,22 @@ class Requester:
         watch.end(None)
         return response, body
 
-    async def _send_all(
+    def _send_all(
         self,
         request: httpx.Request,
         path: str,
         safe: bool,
         auth: httpx.Auth | None,
         watch: Watch | None,
-    ) -> tuple[httpx.Response, Any]:
-        """Send within the client's deadline, if it has one."""
+    ) -> Awaitable[tuple[httpx.Response, Any]]:
+        """Send within the client's deadline, if it has one.
+
+        A plain function that hands back the chosen send itself, so the plain
+        path in ``request()`` and the watched one share it at no extra layer.
+        """
         if self._deadline is None:
-            return await self._send(request, path, safe, auth, Call(math.inf), watch)
-        return await self._send_by(self._deadline, request, path, safe, auth, watch)
+            return self._send(request, path, safe, auth, Call(math.inf), watch)
+        return self._send_by(self._deadline, request, path, safe, auth, watch)
 
     async def _send_by(
         self,
