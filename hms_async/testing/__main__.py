@@ -9,11 +9,12 @@ people on stderr. Ctrl-C (or SIGTERM) stops it cleanly.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shlex
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import FrameType
 
 from ._fake import FakeHMS
@@ -127,7 +128,13 @@ def export_lines(environment: dict[str, str]) -> str:
     )
 
 
-def _wait_for_stop() -> None:
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[threading.Event]:
+    """An event SIGTERM sets, its handler in place for the whole block.
+
+    Entered before the settings are printed: a caller that reads them and
+    sends SIGTERM at once must not meet the default handler.
+    """
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
@@ -135,7 +142,7 @@ def _wait_for_stop() -> None:
 
     previous = signal.signal(signal.SIGTERM, on_signal)
     try:
-        stop.wait()
+        yield stop
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -160,16 +167,17 @@ def _serve(args: argparse.Namespace) -> int:
         )
         return 1
     try:
-        sys.stdout.write(export_lines(server.environment()))
-        sys.stdout.flush()
-        control = server.control_url if server.control else "off"
-        print(
-            f"# fake 100ms API on {server.base_url} (control plane: {control});"
-            " Ctrl-C stops it",
-            file=sys.stderr,
-            flush=True,
-        )
-        _wait_for_stop()
+        with _stop_on_sigterm() as stop:
+            sys.stdout.write(export_lines(server.environment()))
+            sys.stdout.flush()
+            control = server.control_url if server.control else "off"
+            print(
+                f"# fake 100ms API on {server.base_url} (control plane: {control});"
+                " Ctrl-C stops it",
+                file=sys.stderr,
+                flush=True,
+            )
+            stop.wait()
     except KeyboardInterrupt:
         pass
     finally:
