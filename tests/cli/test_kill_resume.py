@@ -75,11 +75,11 @@ def _stop_after_a_third(
 ) -> None:
     """Send ``signum`` once a third of the rooms are written, whatever the load.
 
-    Five pages before a third, each page is made to take 50 ms, so the rest
-    of the export (about 10 s) cannot finish between the check and the signal
-    on a busy host; the faults are cleared again for the resume.
+    Past a sixth, each page is made to take 50 ms, so the rest of the export
+    (about 10 s) cannot finish between the check and the signal on a busy
+    host; the faults are cleared again for the resume.
     """
-    _wait(process, lambda: written() >= ROOMS // 3 - 5 * PAGE)
+    _wait(process, lambda: written() >= ROOMS // 6)
     fake.faults.clear()
     fake.faults.add("GET", "/rooms", latency=0.05)
     try:
